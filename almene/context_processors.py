@@ -1,0 +1,11 @@
+from django.conf import settings
+
+from articles.models import Section
+
+
+def site(request):
+    """Site-wide values for the base layout: the name and the header's sections."""
+    return {
+        "site_name": settings.SITE_NAME,
+        "nav_sections": Section.for_navigation,  # called only by templates that show it
+    }

@@ -1,0 +1,168 @@
+"""Responsive image renditions, made once with Pillow when an image is saved.
+
+Each source image gets WebP and JPEG files at a few widths, for a few shapes (the hero in
+its own proportions, a 3:2 card thumbnail, a square portrait). Files are named by a digest
+of the source's bytes, so the same picture used by many articles is processed once, and a
+replaced picture gets new URLs that caches cannot confuse with the old ones.
+
+The result is a small dict stored on the model (``Article.hero_renditions``), so that pages
+build ``srcset`` without touching the storage or the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps
+
+
+@dataclass(frozen=True)
+class Shape:
+    widths: tuple[int, ...]
+    aspect: float | None  # width / height; None keeps the source's proportions
+
+
+SHAPES = {
+    "hero": Shape(widths=(480, 800, 1200, 1600), aspect=None),
+    "card": Shape(widths=(320, 480, 720), aspect=3 / 2),
+    "portrait": Shape(widths=(96, 192, 320), aspect=1.0),
+}
+FORMATS = (
+    ("webp", "WEBP", {"quality": 80, "method": 4}),
+    ("jpg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+)
+RENDITION_ROOT = "renditions"
+
+
+def _digest(field_file) -> str:
+    hasher = hashlib.sha256()
+    field_file.open("rb")
+    try:
+        field_file.seek(0)
+        for chunk in iter(lambda: field_file.read(1024 * 1024), b""):
+            hasher.update(chunk)
+        field_file.seek(0)
+    finally:
+        # Leave uncommitted uploads open: Django still has to save them to storage.
+        if getattr(field_file, "_committed", True):
+            field_file.close()
+    return hasher.hexdigest()[:24]
+
+
+def _load(field_file) -> Image.Image:
+    field_file.open("rb")
+    try:
+        field_file.seek(0)
+        image = Image.open(field_file)
+        image.load()
+        field_file.seek(0)
+    finally:
+        if getattr(field_file, "_committed", True):
+            field_file.close()
+    # Apply the camera's orientation; the renditions carry no EXIF (and so no location).
+    image = ImageOps.exif_transpose(image)
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def _shape(image: Image.Image, aspect: float | None) -> Image.Image:
+    if aspect is None:
+        return image
+    return ImageOps.fit(image, _fit_size(image.size, aspect), Image.Resampling.LANCZOS)
+
+
+def _fit_size(size: tuple[int, int], aspect: float) -> tuple[int, int]:
+    width, height = size
+    if width / height > aspect:
+        return round(height * aspect), height
+    return width, round(width / aspect)
+
+
+def build_renditions(field_file, shapes: tuple[str, ...], storage=None) -> dict:
+    """Make (or find) the renditions of ``field_file`` and describe them.
+
+    Returns ``{"dir": "renditions/ab/abcd…", "hero": {"widths": [480, 800], "height_at": {…}}}``.
+    """
+    storage = storage or default_storage
+    digest = _digest(field_file)
+    directory = f"{RENDITION_ROOT}/{digest[:2]}/{digest}"
+    image = None
+    result: dict = {"dir": directory}
+    for shape_name in shapes:
+        shape = SHAPES[shape_name]
+        source = None
+        entries = []
+        for width in shape.widths:
+            if image is None:
+                image = _load(field_file)
+            if source is None:
+                source = _shape(image, shape.aspect)
+            if width > source.width and entries:
+                break  # never upscale; the largest rendition is the source's own width
+            target_width = min(width, source.width)
+            target_height = max(1, round(source.height * target_width / source.width))
+            entries.append([target_width, target_height])
+            names = [f"{directory}/{shape_name}-{target_width}.{ext}" for ext, _, _ in FORMATS]
+            if all(storage.exists(name) for name in names):
+                continue
+            resized = source.resize((target_width, target_height), Image.Resampling.LANCZOS)
+            for name, (_, pil_format, options) in zip(names, FORMATS, strict=True):
+                buffer = io.BytesIO()
+                resized.save(buffer, pil_format, **options)
+                if storage.exists(name):
+                    storage.delete(name)
+                storage.save(name, ContentFile(buffer.getvalue()))
+        result[shape_name] = entries
+    return result
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a template needs to render ``<picture>`` for one shape of one image."""
+
+    directory: str
+    shape: str
+    sizes: list[list[int]]  # [[width, height], …], smallest first
+    alt: str
+
+    @classmethod
+    def from_renditions(cls, renditions: dict | None, shape: str, alt: str = "") -> Picture | None:
+        if not renditions or not renditions.get(shape):
+            return None
+        return cls(directory=renditions["dir"], shape=shape, sizes=renditions[shape], alt=alt)
+
+    def _url(self, width: int, ext: str) -> str:
+        return default_storage.url(f"{self.directory}/{self.shape}-{width}.{ext}")
+
+    def _srcset(self, ext: str) -> str:
+        return ", ".join(f"{self._url(width, ext)} {width}w" for width, _ in self.sizes)
+
+    @property
+    def srcset_webp(self) -> str:
+        return self._srcset("webp")
+
+    @property
+    def srcset_jpeg(self) -> str:
+        return self._srcset("jpg")
+
+    @property
+    def src(self) -> str:
+        # The fallback for browsers without srcset: a middling size.
+        width, _ = self.sizes[min(1, len(self.sizes) - 1)]
+        return self._url(width, "jpg")
+
+    @property
+    def width(self) -> int:
+        return self.sizes[-1][0]
+
+    @property
+    def height(self) -> int:
+        return self.sizes[-1][1]

@@ -1,0 +1,389 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from .fields import SanitizedHTMLField
+from .images import Picture, build_renditions
+from .text import danish_slugify
+
+
+def refresh_renditions(instance, image_field: str, renditions_field: str, shapes: tuple[str, ...]):
+    """Keep the JSON description of an image field's renditions in step with the image: made
+    when the image is new or replaced, dropped when it is removed."""
+    loaded_names = getattr(instance, "_loaded_image_names", {})
+    if not instance._state.adding and image_field not in loaded_names:
+        return  # loaded with the image deferred: it cannot have been changed
+    image = getattr(instance, image_field)
+    if not image:
+        setattr(instance, renditions_field, {})
+    elif image.name != loaded_names.get(image_field) or not getattr(instance, renditions_field):
+        setattr(instance, renditions_field, build_renditions(image, shapes))
+
+
+def remember_image_names(instance, *image_fields: str):
+    """Note which image files an instance holds, to tell later whether they were replaced.
+    Reads the raw values, so that a deferred image field is never fetched just for this."""
+    instance._loaded_image_names = {
+        name: getattr(instance.__dict__[name], "name", instance.__dict__[name])
+        for name in image_fields
+        if name in instance.__dict__
+    }
+
+
+class Section(models.Model):
+    name = models.CharField("navn", max_length=100, unique=True)
+    slug = models.SlugField("slug", max_length=100, unique=True)
+    description = models.TextField("beskrivelse", blank=True)
+    position = models.PositiveSmallIntegerField("placering", default=0)
+
+    NAV_CACHE_KEY = "articles:nav-sections:v1"
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = "sektion"
+        verbose_name_plural = "sektioner"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+    @classmethod
+    def for_navigation(cls) -> list["Section"]:
+        """The sections in the site header: asked of every page, so kept in the cache and
+        dropped whenever a section changes."""
+        sections = cache.get(cls.NAV_CACHE_KEY)
+        if sections is None:
+            sections = list(cls.objects.only("name", "slug", "position"))
+            cache.set(cls.NAV_CACHE_KEY, sections, 60 * 60)
+        return sections
+
+
+class Author(models.Model):
+    name = models.CharField("navn", max_length=150)
+    slug = models.SlugField("slug", max_length=150, unique=True)
+    role = models.CharField("titel", max_length=150, blank=True, help_text="Fx Journalist.")
+    bio = models.TextField("om skribenten", blank=True)
+    photo = models.ImageField("portræt", upload_to="authors/%Y/", blank=True)
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="brugerkonto",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author_profile",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "skribent"
+        verbose_name_plural = "skribenter"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        refresh_renditions(self, "photo", "photo_renditions", ("portrait",))
+        super().save(*args, **kwargs)
+        remember_image_names(self, "photo")
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        remember_image_names(instance, "photo")
+        return instance
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name else ""
+
+    @property
+    def portrait(self) -> Picture | None:
+        return Picture.from_renditions(self.photo_renditions, "portrait", alt="")
+
+
+class Tag(TagBase):
+    """A subject ("emne"). Own model so that slugs spell out æ, ø and å."""
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "emne"
+        verbose_name_plural = "emner"
+
+    def slugify(self, tag, i=None):
+        slug = danish_slugify(tag, max_length=90) or "emne"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    """The tag-article link, with a real foreign key (taggit's default is a generic relation,
+    which cannot be joined efficiently)."""
+
+    content_object = models.ForeignKey(
+        "Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+
+    class Meta:
+        verbose_name = "emne på artikel"
+        verbose_name_plural = "emner på artikler"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag"),
+        ]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, at a time that has come.
+
+        The one definition used by every public page, so that a scheduled article appears by
+        itself when its time comes, with no job to flip it.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_cards(self):
+        """What an article card shows (section, thumbnail, date, title, lead) in one query."""
+        return self.select_related("section").defer("body", "created_at", "updated_at")
+
+    def with_bylines(self):
+        """Authors in byline order, each with the id of their latest other published article
+        (for the author box), fetched in one query for any number of authors."""
+        latest_other = (
+            Article.objects.published()
+            .filter(bylines__author=OuterRef("author_id"))
+            .exclude(pk=OuterRef("article_id"))
+            .order_by("-published_at", "-pk")
+            .values("pk")[:1]
+        )
+        return self.prefetch_related(
+            models.Prefetch(
+                "bylines",
+                queryset=ArticleAuthor.objects.select_related("author")
+                .annotate(latest_other_article_id=Subquery(latest_other))
+                .order_by("position", "pk"),
+            )
+        )
+
+    def sharing_tags(self, tag_ids):
+        """Articles ranked by how many of ``tag_ids`` they share, then newest first."""
+        return (
+            self.filter(tagged_items__tag_id__in=tag_ids)
+            .annotate(shared_tags=Count("tagged_items"))
+            .order_by("-shared_tags", "-published_at", "-pk")
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Kladde"
+        REVIEW = "review", "Klar til redigering"
+        PUBLISHED = "published", "Udgivet"
+
+    title = models.CharField("titel", max_length=200)
+    slug = models.SlugField("slug", max_length=200, unique=True)
+    section = models.ForeignKey(
+        Section, verbose_name="sektion", on_delete=models.PROTECT, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", verbose_name="skribenter"
+    )
+    lead = models.TextField("manchet", blank=True)
+    body = SanitizedHTMLField("brødtekst", blank=True)
+
+    hero_image = models.ImageField("hovedbillede", upload_to="articles/%Y/%m/", blank=True)
+    hero_alt = models.CharField(
+        "alternativ tekst",
+        max_length=250,
+        blank=True,
+        help_text="Hvad billedet viser, for læsere der ikke kan se det.",
+    )
+    hero_caption = models.CharField("billedtekst", max_length=500, blank=True)
+    hero_credit = models.CharField("fotograf", max_length=150, blank=True)
+    hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
+
+    tags = TaggableManager("emner", through=TaggedArticle, blank=True)
+    related_articles = models.ManyToManyField(
+        "self",
+        through="RelatedArticle",
+        symmetrical=False,
+        related_name="+",
+        verbose_name="relaterede artikler",
+        blank=True,
+    )
+
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        "udgivelsestidspunkt",
+        null=True,
+        blank=True,
+        help_text="Et tidspunkt i fremtiden planlægger artiklen til udgivelse.",
+    )
+    created_at = models.DateTimeField("oprettet", auto_now_add=True)
+    updated_at = models.DateTimeField("ændret", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        get_latest_by = "published_at"
+        verbose_name = "artikel"
+        verbose_name_plural = "artikler"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_order"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        refresh_renditions(self, "hero_image", "hero_renditions", ("hero", "card"))
+        super().save(*args, **kwargs)
+        remember_image_names(self, "hero_image")
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        remember_image_names(instance, "hero_image")
+        return instance
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def hero_picture(self) -> Picture | None:
+        return Picture.from_renditions(self.hero_renditions, "hero", alt=self.hero_alt)
+
+    @property
+    def card_picture(self) -> Picture | None:
+        return Picture.from_renditions(self.hero_renditions, "card", alt=self.hero_alt)
+
+    @property
+    def byline_authors(self) -> list[Author]:
+        return [byline.author for byline in self.bylines.all()]
+
+    def author_boxes(self) -> list[tuple[Author, "Article | None"]]:
+        """The author box ("Om skribenten"): each author in the byline with their latest
+        other article. Needs ``with_bylines()``; one query for any number of authors."""
+        bylines = list(self.bylines.all())
+        latest_ids = {
+            byline.latest_other_article_id
+            for byline in bylines
+            if getattr(byline, "latest_other_article_id", None)
+        }
+        latest = Article.objects.for_cards().in_bulk(latest_ids) if latest_ids else {}
+        return [
+            (byline.author, latest.get(getattr(byline, "latest_other_article_id", None)))
+            for byline in bylines
+        ]
+
+    def related_for_display(self, limit: int = 3) -> list["Article"]:
+        """Related articles ("Læs også"): the articles staff chose, in their order, filled
+        up with published articles that share tags. Two queries at most, whatever the numbers."""
+        public = Article.objects.published().for_cards()
+        chosen = list(
+            public.filter(linked_from__from_article=self).order_by("linked_from__position")[:limit]
+        )
+        missing = limit - len(chosen)
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        if missing > 0 and tag_ids:
+            exclude = [self.pk, *(article.pk for article in chosen)]
+            chosen += list(public.exclude(pk__in=exclude).sharing_tags(tag_ids)[:missing])
+        return chosen
+
+    def suggestions(self, exclude_ids=(), limit: int = 4, recent: int = 30) -> list["Article"]:
+        """Suggestions ("Fik du læst disse?"): among the most recent published articles,
+        those sharing the most tags with this one first."""
+        exclude = [self.pk, *exclude_ids]
+        recent_ids = (
+            Article.objects.published().exclude(pk__in=exclude).order_by("-published_at", "-pk")
+        ).values("pk")[:recent]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        return list(
+            Article.objects.for_cards()
+            .filter(pk__in=recent_ids)
+            .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+            .order_by("-shared_tags", "-published_at", "-pk")[:limit]
+        )
+
+
+class ArticleAuthor(models.Model):
+    """An author in an article's byline; ``position`` keeps the byline's order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    # PROTECT: deleting an author must never take their articles with them.
+    author = models.ForeignKey(
+        Author, verbose_name="skribent", on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField("rækkefølge", default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "skribent på artikel"
+        verbose_name_plural = "skribenter på artikel"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_article_author"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} – {self.article}"
+
+
+class RelatedArticle(models.Model):
+    """A related article chosen by staff, shown in the order they choose. One-way: that A
+    points to B says nothing about B."""
+
+    from_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links"
+    )
+    to_article = models.ForeignKey(
+        Article,
+        verbose_name="relateret artikel",
+        on_delete=models.CASCADE,
+        related_name="linked_from",
+    )
+    position = models.PositiveSmallIntegerField("rækkefølge", default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "relateret artikel"
+        verbose_name_plural = "relaterede artikler"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_article", "to_article"], name="unique_related_article"
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_article=models.F("to_article")),
+                name="related_article_not_itself",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_article} → {self.to_article}"
+
+
+@receiver([post_save, post_delete], sender=Section)
+def forget_navigation_sections(**kwargs):
+    cache.delete(Section.NAV_CACHE_KEY)

@@ -1,0 +1,81 @@
+"""Query budgets: no public page may grow its number of queries with its content."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from .factories import ArticleFactory, AuthorFactory, SectionFactory, relate
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE_PAGE_BUDGET = 10
+LISTING_BUDGET = 5
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # the first request may fill caches (the header's sections)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def article_with(n: int, section):
+    """An article with n authors (each with other articles), n tags and n curated related
+    articles, among 3n other published articles with images."""
+    authors = [AuthorFactory() for _ in range(n)]
+    tags = [f"Emne {n}-{i}" for i in range(n)]
+    others = [
+        ArticleFactory(section=section, authors=authors, tags=tags, with_image=True)
+        for _ in range(3 * n)
+    ]
+    article = ArticleFactory(section=section, authors=authors, tags=tags, with_image=True)
+    relate(article, *others[:n])
+    return article
+
+
+def test_article_page_constant(client, django_assert_max_num_queries):
+    section = SectionFactory()
+    small = article_with(1, section)
+    large = article_with(10, section)
+
+    # Ten curated articles fill "Læs også" on their own, which saves the query for articles
+    # sharing tags: more content may cost fewer queries, never more.
+    assert count_queries(client, large.get_absolute_url()) <= count_queries(
+        client, small.get_absolute_url()
+    )
+    with django_assert_max_num_queries(ARTICLE_PAGE_BUDGET):
+        client.get(large.get_absolute_url())
+
+
+@pytest.mark.parametrize(
+    "url_of",
+    [
+        lambda section, author: "/",
+        lambda section, author: "/artikler/",
+        lambda section, author: "/artikler/?side=2",
+        lambda section, author: section.get_absolute_url(),
+        lambda section, author: "/emner/faelles/",
+        lambda section, author: author.get_absolute_url(),
+    ],
+    ids=["front", "archive", "archive-2", "section", "tag", "author"],
+)
+def test_listing_pages_constant(client, django_assert_max_num_queries, url_of):
+    section, author = SectionFactory(), AuthorFactory()
+
+    def add(count):
+        for _ in range(count):
+            ArticleFactory(
+                section=section,
+                authors=[author, AuthorFactory()],
+                tags=["Fælles", "Andet"],
+                with_image=True,
+            )
+
+    add(25)
+    few = count_queries(client, url_of(section, author))
+    add(25)
+    many = count_queries(client, url_of(section, author))
+    assert few == many
+    with django_assert_max_num_queries(LISTING_BUDGET):
+        client.get(url_of(section, author))
