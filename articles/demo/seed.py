@@ -110,8 +110,10 @@ class DemoSeeder:
         """Newest first, spread over two years, at working hours."""
         rng = random.Random(f"date-{index}")
         moment = self.now - timedelta(days=DAYS_SPREAD * index / max(self.article_count, 1))
-        local = timezone.localtime(moment)
-        return local.replace(hour=rng.randint(7, 17), minute=rng.randint(0, 59), second=0)
+        local = timezone.localtime(moment).replace(
+            hour=rng.randint(7, 17), minute=rng.randint(0, 59), second=0, microsecond=0
+        )
+        return local if local <= self.now else local - timedelta(days=1)
 
     def article_specs(self, sections, authors, tags):
         """Yields (slug, fields, author slugs, tag names) for every demo article."""

@@ -1,0 +1,34 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.demo import content
+from articles.models import Article, Author, RelatedArticle, Section, Tag
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_fills_the_site_and_is_idempotent(client):
+    call_command("seed_demo", articles=50, images=2)
+    counts = (Article.objects.count(), Author.objects.count(), Tag.objects.count())
+    assert counts == (50, len(content.AUTHORS), len(content.TAGS))
+    assert Section.objects.count() == len(content.SECTIONS)
+
+    call_command("seed_demo", articles=50, images=2)
+    assert (Article.objects.count(), Author.objects.count(), Tag.objects.count()) == counts
+
+    # Drafts and scheduled articles exist for the admin, but only published ones are public.
+    assert Article.objects.published().count() == 48
+    assert Article.objects.filter(status=Article.Status.REVIEW).count() == 1
+    assert RelatedArticle.objects.exists()
+
+    article = Article.objects.published().first()
+    assert article.body.count("<h2>") >= 2 and 'class="pull-quote"' in article.body
+    assert "<ul>" in article.body and article.hero_picture and article.hero_alt
+    assert all(author.portrait for author in Author.objects.all())
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Om skribenten" in page and "Foto: " in page and "Læs også" in page
+
+
+def test_seed_demo_rejects_nonsense():
+    with pytest.raises(CommandError):
+        call_command("seed_demo", articles=0)
