@@ -62,7 +62,7 @@ class Section(models.Model):
         dropped whenever a section changes."""
         sections = cache.get(cls.NAV_CACHE_KEY)
         if sections is None:
-            sections = list(cls.objects.only("name", "slug", "position"))
+            sections = list(cls.objects.all())
             cache.set(cls.NAV_CACHE_KEY, sections, 60 * 60)
         return sections
 

@@ -79,3 +79,13 @@ def test_listing_pages_constant(client, django_assert_max_num_queries, url_of):
     assert few == many
     with django_assert_max_num_queries(LISTING_BUDGET):
         client.get(url_of(section, author))
+
+
+def test_front_page_constant_with_more_sections(client):
+    """The front page lists every section with its description."""
+    for _ in range(2):
+        ArticleFactory(section=SectionFactory())
+    few = count_queries(client, "/")
+    for _ in range(6):
+        ArticleFactory(section=SectionFactory())
+    assert count_queries(client, "/") == few
