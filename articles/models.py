@@ -1,17 +1,19 @@
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from .fields import SanitizedHTMLField
 from .images import Picture, build_renditions
-from .text import danish_slugify
+from .text import danish_slugify, unique_slug
+from .uploads import clean_original
 
 
 def refresh_renditions(instance, image_field: str, renditions_field: str, shapes: tuple[str, ...]):
@@ -24,6 +26,9 @@ def refresh_renditions(instance, image_field: str, renditions_field: str, shapes
     if not image:
         setattr(instance, renditions_field, {})
     elif image.name != loaded_names.get(image_field) or not getattr(instance, renditions_field):
+        if not image._committed:
+            # A new upload is stored upright and without camera metadata such as location.
+            image.file = clean_original(image)
         setattr(instance, renditions_field, build_renditions(image, shapes))
 
 
@@ -179,6 +184,10 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def for_page(self):
+        """What the article page shows of the article itself: section, byline, tags."""
+        return self.select_related("section").with_bylines().prefetch_related("tags")
+
     def sharing_tags(self, tag_ids):
         """Articles ranked by how many of ``tag_ids`` they share, then newest first."""
         return (
@@ -195,7 +204,13 @@ class Article(models.Model):
         PUBLISHED = "published", "Udgivet"
 
     title = models.CharField("titel", max_length=200)
-    slug = models.SlugField("slug", max_length=200, unique=True)
+    slug = models.SlugField(
+        "slug",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Artiklens adresse. Udfyldes fra titlen, hvis feltet er tomt.",
+    )
     section = models.ForeignKey(
         Section, verbose_name="sektion", on_delete=models.PROTECT, related_name="articles"
     )
@@ -226,12 +241,37 @@ class Article(models.Model):
         blank=True,
     )
 
+    class FrontPage(models.TextChoices):
+        NONE = "", "Ikke fremhævet"
+        TOP = "top", "Tophistorie"
+        PINNED = "pinned", "Fastgjort på forsiden"
+
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "udgivelsestidspunkt",
         null=True,
         blank=True,
         help_text="Et tidspunkt i fremtiden planlægger artiklen til udgivelse.",
+    )
+    front_page = models.CharField(
+        "forside",
+        max_length=10,
+        choices=FrontPage.choices,
+        default=FrontPage.NONE,
+        blank=True,
+        help_text="Tophistorien står øverst på forsiden; fastgjorte artikler står før de nyeste.",
+    )
+    front_page_order = models.PositiveSmallIntegerField(
+        "rækkefølge på forsiden", default=0, help_text="Lavere tal står først."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="oprettet af",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     created_at = models.DateTimeField("oprettet", auto_now_add=True)
     updated_at = models.DateTimeField("ændret", auto_now=True)
@@ -246,14 +286,30 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_order"),
         ]
+        constraints = [
+            # One top story at a time: choosing a new one replaces the old (see set_top_story).
+            models.UniqueConstraint(
+                fields=["front_page"],
+                condition=Q(front_page="top"),
+                name="one_top_story",
+            ),
+        ]
+        permissions = [
+            ("publish_article", "Kan udgive, planlægge og afpublicere artikler"),
+            ("curate_article", "Kan vælge relaterede artikler og forsidens artikler"),
+        ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article.objects.all(), self.title, exclude_pk=self.pk)
         refresh_renditions(self, "hero_image", "hero_renditions", ("hero", "card"))
-        super().save(*args, **kwargs)
-        remember_image_names(self, "hero_image")
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.keep_old_url_working()
+        self.remember_loaded_state()
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -261,8 +317,64 @@ class Article(models.Model):
     @classmethod
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
-        remember_image_names(instance, "hero_image")
+        instance.remember_loaded_state()
         return instance
+
+    def remember_loaded_state(self):
+        remember_image_names(self, "hero_image")
+        self._loaded_slug = self.__dict__.get("slug")
+        self._loaded_status = self.__dict__.get("status")
+
+    def keep_old_url_working(self):
+        """A published article whose slug changes keeps its old address, which redirects."""
+        old_slug = getattr(self, "_loaded_slug", None)
+        if not old_slug or old_slug == self.slug:
+            return
+        if getattr(self, "_loaded_status", None) == self.Status.PUBLISHED:
+            ArticleSlugRedirect.objects.update_or_create(
+                old_slug=old_slug, defaults={"article": self}
+            )
+        # An address that is an article's own again needs no redirect.
+        ArticleSlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+    @property
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    @property
+    def public_status(self) -> str:
+        """The status as the newsroom says it: "Planlagt" for a future publication."""
+        return "Planlagt" if self.is_scheduled else self.get_status_display()
+
+    def missing_for_publishing(self, author_count: int | None = None) -> list[str]:
+        """What an article lacks before it may be published, in Danish, for error messages.
+        ``author_count`` comes from the form when the byline is being edited."""
+        if author_count is None:
+            author_count = self.bylines.count() if self.pk else 0
+        checks = [
+            (self.title.strip(), "en titel"),
+            (self.lead.strip(), "en manchet"),
+            (strip_tags(self.body or "").strip(), "en brødtekst"),
+            (author_count > 0, "mindst én skribent"),
+            (self.hero_image, "et hovedbillede"),
+            (self.hero_alt.strip(), "en alternativ tekst til hovedbilledet"),
+            (self.hero_credit.strip(), "en fotograf til hovedbilledet"),
+        ]
+        return [label for present, label in checks if not present]
+
+    @classmethod
+    def set_top_story(cls, article: "Article"):
+        """Make ``article`` the front page's top story; the previous one becomes ordinary."""
+        with transaction.atomic():
+            cls.objects.filter(front_page=cls.FrontPage.TOP).exclude(pk=article.pk).update(
+                front_page=cls.FrontPage.NONE
+            )
+            article.front_page = cls.FrontPage.TOP
+            article.save(update_fields=["front_page", "updated_at"])
 
     @property
     def is_published(self) -> bool:
@@ -312,6 +424,21 @@ class Article(models.Model):
             exclude = [self.pk, *(article.pk for article in chosen)]
             chosen += list(public.exclude(pk__in=exclude).sharing_tags(tag_ids)[:missing])
         return chosen
+
+    def related_suggestions(self, limit: int = 8) -> list["Article"]:
+        """Candidates for "Læs også" in the admin: published articles sharing the most tags,
+        leaving out those already chosen."""
+        tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+        if not tag_ids:
+            return []
+        chosen = self.related_links.values("to_article_id")
+        return list(
+            Article.objects.published()
+            .select_related("section")
+            .exclude(pk=self.pk)
+            .exclude(pk__in=chosen)
+            .sharing_tags(tag_ids)[:limit]
+        )
 
     def suggestions(self, exclude_ids=(), limit: int = 4, recent: int = 30) -> list["Article"]:
         """Suggestions ("Fik du læst disse?"): among the most recent published articles,
@@ -382,6 +509,23 @@ class RelatedArticle(models.Model):
 
     def __str__(self):
         return f"{self.from_article} → {self.to_article}"
+
+
+class ArticleSlugRedirect(models.Model):
+    """An earlier address of a published article, answered with a permanent redirect."""
+
+    old_slug = models.SlugField("tidligere slug", max_length=200, unique=True)
+    article = models.ForeignKey(
+        Article, verbose_name="artikel", on_delete=models.CASCADE, related_name="slug_redirects"
+    )
+    created_at = models.DateTimeField("oprettet", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "tidligere adresse"
+        verbose_name_plural = "tidligere adresser"
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"
 
 
 @receiver([post_save, post_delete], sender=Section)

@@ -30,41 +30,75 @@ def unique_slug(queryset, value: str, max_length: int = 200, exclude_pk=None) ->
         number += 1
 
 
-# What the site renders in an article body: paragraphs, sub-headings, emphasis, links, lists,
-# quotes and a pull quote (a figure holding a blockquote and its attribution).
-RICH_TEXT_TAGS = {
-    "p",
-    "br",
-    "h2",
-    "h3",
-    "strong",
-    "em",
-    "a",
-    "ul",
-    "ol",
-    "li",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "cite",
+# What journalists can write, and so what the site renders: paragraphs, sub-headings, bold,
+# italic, links, lists and quotes. A quote may be a pull quote ("Fremhævet citat") and may end
+# in an attribution paragraph ("Kildeangivelse"):
+#   <blockquote class="pull-quote"><p>…</p><p class="attribution">Navn, titel</p></blockquote>
+# The editor (django-prose-editor) offers exactly these features, and the sanitizer's rules are
+# derived from the same configuration, so that the two can never disagree.
+BODY_EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto", "tel"]},
+    "NodeClass": {
+        "cssClasses": {
+            "blockquote": {
+                "title": "Citat",
+                "cssClasses": [{"className": "pull-quote", "title": "Fremhævet citat"}],
+            },
+            "paragraph": {
+                "title": "Afsnit",
+                "cssClasses": [{"className": "attribution", "title": "Kildeangivelse"}],
+            },
+        }
+    },
 }
-RICH_TEXT_ATTRIBUTES = {"a": {"href", "title"}}
-RICH_TEXT_CLASSES = {"figure": {"pull-quote"}}
-RICH_TEXT_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+# Node types of the editor and the tags they become.
+_NODE_TAGS = {"blockquote": "blockquote", "paragraph": "p"}
+
+
+def _sanitizer_rules(extensions: dict) -> dict:
+    """nh3 arguments for what ``extensions`` can produce, with two tightenings: class values
+    only from the configured list (not any class), and links always get our ``rel``."""
+    from django_prose_editor.config import allowlist_from_extensions
+
+    rules = allowlist_from_extensions(extensions)
+    attributes = {tag: set(names) for tag, names in rules["attributes"].items()}
+    allowed_classes = {}
+    for node_type, config in extensions.get("NodeClass", {}).get("cssClasses", {}).items():
+        tag = _NODE_TAGS[node_type]
+        classes = config["cssClasses"] if isinstance(config, dict) else config
+        allowed_classes[tag] = {c["className"] if isinstance(c, dict) else c for c in classes}
+    for names in attributes.values():
+        names.discard("class")
+    attributes["a"] = (attributes.get("a", set()) - {"rel", "target"}) | {"href", "title"}
+    return {
+        "tags": set(rules["tags"]),
+        "attributes": {tag: names for tag, names in attributes.items() if names},
+        "allowed_classes": allowed_classes,
+        "url_schemes": set(rules.get("url_schemes") or {"http", "https", "mailto"}),
+    }
+
+
+BODY_RULES = _sanitizer_rules(BODY_EDITOR_EXTENSIONS)
 
 
 def sanitize_html(html: str) -> str:
-    """Keep only the markup the site renders; scripts, styles, event handlers and
+    """Keep only the markup the editor can produce; scripts, styles, event handlers and
     ``javascript:`` links never survive."""
     if not html:
         return ""
     return nh3.clean(
         html,
-        tags=RICH_TEXT_TAGS,
+        **BODY_RULES,
         clean_content_tags={"script", "style"},
-        attributes=RICH_TEXT_ATTRIBUTES,
-        allowed_classes=RICH_TEXT_CLASSES,
-        url_schemes=RICH_TEXT_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()

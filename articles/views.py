@@ -1,9 +1,9 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from .models import Article, Author, Section, Tag
+from .models import Article, ArticleSlugRedirect, Author, Section, Tag
 
 
 def page_number(value) -> int:
@@ -85,25 +85,41 @@ class AuthorView(PublishedArticleListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
+def article_page_context(article: Article) -> dict:
+    """Everything around the article on its page. ``article`` must come from
+    ``ArticleQuerySet.for_page()``; the public page and the admin's preview share this."""
+    related = article.related_for_display()
+    return {
+        "article": article,
+        "related_articles": related,
+        "author_boxes": article.author_boxes(),
+        "suggestions": article.suggestions(exclude_ids=[item.pk for item in related]),
+        "published_count": Article.objects.published().count(),
+    }
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
-        return (
-            Article.objects.published()
-            .select_related("section")
-            .with_bylines()
-            .prefetch_related("tags")
-        )
+        return Article.objects.published().for_page()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An earlier address of a published article leads to where it is now.
+            redirect_to = (
+                ArticleSlugRedirect.objects.filter(
+                    old_slug=kwargs["slug"], article__in=Article.objects.published()
+                )
+                .select_related("article")
+                .first()
+            )
+            if redirect_to is None:
+                raise
+            return redirect(redirect_to.article, permanent=True)
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        related = article.related_for_display()
-        return super().get_context_data(
-            related_articles=related,
-            author_boxes=article.author_boxes(),
-            suggestions=article.suggestions(exclude_ids=[item.pk for item in related]),
-            published_count=Article.objects.published().count(),
-            **kwargs,
-        )
+        return super().get_context_data(**article_page_context(self.object), **kwargs)

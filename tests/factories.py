@@ -99,3 +99,24 @@ def relate(article, *others):
         RelatedArticle(from_article=article, to_article=other, position=position)
         for position, other in enumerate(others)
     )
+
+
+class UserFactory(DjangoModelFactory):
+    """A staff user; ``groups=["Journalist"]`` or ``["Redaktør"]`` gives them a role."""
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"bruger{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    is_staff = True
+    password = factory.django.Password("en-lang-og-god-adgangskode")
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            from django.contrib.auth.models import Group
+
+            self.groups.add(*Group.objects.filter(name__in=extracted))

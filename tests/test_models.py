@@ -48,8 +48,8 @@ HOSTILE = (
     '<a href="https://example.org/side" onmouseover="x()">et godt link</a>.</p>'
     '<img src="x" onerror="alert(1)">'
     "<iframe src='https://evil.example'></iframe>"
-    '<figure class="pull-quote evil"><blockquote><p>Citat</p></blockquote>'
-    "<figcaption>Navn, titel</figcaption></figure>"
+    '<blockquote class="pull-quote evil"><p>Citat</p><p class="attribution">Navn, titel</p>'
+    "</blockquote><figure><figcaption>Ikke tilladt</figcaption></figure>"
 )
 
 
@@ -69,8 +69,11 @@ def assert_clean(html: str):
         assert bad not in html, bad
     assert "<h2>Overskrift</h2>" in html
     assert '<a href="https://example.org/side" rel="noopener noreferrer">et godt link</a>' in html
-    assert '<figure class="pull-quote"><blockquote><p>Citat</p></blockquote>' in html
-    assert "<figcaption>Navn, titel</figcaption>" in html
+    assert (
+        '<blockquote class="pull-quote"><p>Citat</p><p class="attribution">Navn, titel</p>'
+        "</blockquote>" in html
+    )
+    assert "<figure" not in html and "<figcaption" not in html
 
 
 class TestSanitizedBody:

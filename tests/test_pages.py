@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import Article
+
 from .factories import ArticleFactory, AuthorFactory, SectionFactory, TagFactory, relate
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +41,25 @@ class TestFrontPage:
         assert "Byggeri og renovering" in page and section.description in page
         assert "Se alle artikler (2)" in page
         assert "Hemmelig kladde" not in page and "Planlagt nyhed" not in page
+
+    def test_editors_choose_top_story_and_pinned_articles(self, client):
+        newest = ArticleFactory(title="Helt ny nyhed")
+        top = ArticleFactory(
+            title="Valgt tophistorie",
+            front_page=Article.FrontPage.TOP,
+            published_at=timezone.now() - timedelta(days=10),
+        )
+        pinned = ArticleFactory(
+            title="Fastgjort artikel",
+            front_page=Article.FrontPage.PINNED,
+            published_at=timezone.now() - timedelta(days=20),
+        )
+        ArticleFactory(title="Planlagt top", front_page=Article.FrontPage.PINNED, scheduled=True)
+
+        response = client.get("/")
+        assert response.context["top_story"] == top
+        assert response.context["latest_articles"][:2] == [pinned, newest]
+        assert "Planlagt top" not in response.content.decode()
 
     def test_empty_site(self, client):
         page = html(client.get("/"))
@@ -140,8 +161,8 @@ class TestArticlePage:
             title="Almene mål peger frem mod 2026",
             lead="Repræsentantskabet har vedtaget tre mål.",
             body="<h2>Tre mål</h2><p>Første afsnit.</p>"
-            '<figure class="pull-quote"><blockquote><p>Vi står sammen.</p></blockquote>'
-            "<figcaption>Lone Berg, formand</figcaption></figure><ul><li>Et punkt</li></ul>",
+            '<blockquote class="pull-quote"><p>Vi står sammen.</p>'
+            '<p class="attribution">Lone Berg, formand</p></blockquote><ul><li>Et punkt</li></ul>',
             tags=["Beboerdemokrati", "Grøn omstilling"],
             published_at=timezone.now() - timedelta(hours=1),
         )
@@ -157,7 +178,9 @@ class TestArticlePage:
         assert 'width="1200" height="800"' in page
         assert "Gården blev renoveret sidste sommer." in page
         assert "Foto: Maja Kjærgaard" in page
-        assert "<h2>Tre mål</h2>" in page and "<figcaption>Lone Berg, formand</figcaption>" in page
+        assert (
+            "<h2>Tre mål</h2>" in page and '<p class="attribution">Lone Berg, formand</p>' in page
+        )
         assert 'href="/emner/groen-omstilling/"' in page
         assert "Om skribenten" in page and "Kasper skriver om nyt byggeri." in page
         assert 'href="/skribenter/kasper-friis/"' in page

@@ -32,3 +32,20 @@ def test_seed_demo_fills_the_site_and_is_idempotent(client):
 def test_seed_demo_rejects_nonsense():
     with pytest.raises(CommandError):
         call_command("seed_demo", articles=0)
+
+
+def test_demo_accounts_only_on_development_machines(settings):
+    from django.contrib.auth.models import User
+
+    call_command("seed_demo", articles=3, images=1)
+    assert not User.objects.exists()  # DEBUG is off: no accounts with a known password
+
+    settings.DEBUG = True
+    call_command("seed_demo", articles=3, images=1)
+    journalist, editor = (
+        User.objects.get(username="journalist"),
+        User.objects.get(username="redaktoer"),
+    )
+    assert journalist.groups.get().name == "Journalist" and journalist.is_staff
+    assert editor.groups.get().name == "Redaktør"
+    assert journalist.author_profile.slug == content.AUTHORS[0]["slug"]

@@ -192,7 +192,7 @@ TAGS = [
 ]
 
 # Hand-written demo articles. `body` is sanitized HTML: p, h2, h3, strong, em, a, ul/ol/li,
-# blockquote and one pull quote (figure.pull-quote with figcaption) per article.
+# blockquote and one pull quote (blockquote.pull-quote ending in p.attribution) per article.
 ARTICLES = [
     {
         "title": "Halvvejs i Almene mål: Sådan bruger afdelingerne de tre pejlemærker",
@@ -230,10 +230,10 @@ ARTICLES = [
             "mindre CO2, mere natur og klimakrav til både nybyggeri og den daglige "
             "drift</li><li><strong>Levende demokratiske fællesskaber:</strong> stærkere "
             "fællesskaber, mindre ensomhed og flere med i beboerdemokratiet</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Det har gjort ansøgningerne bedre, fordi '
-            "folk tænker over, hvorfor de vil det, de vil.</p></blockquote><figcaption>Hanne "
+            '<blockquote class="pull-quote"><p>Det har gjort ansøgningerne bedre, fordi '
+            'folk tænker over, hvorfor de vil det, de vil.</p><p class="attribution">Hanne '
             "Bøgh Carlsen, formand for organisationsbestyrelsen i Boligforeningen "
-            "Vesterlund</figcaption></figure>"
+            "Vesterlund</p></blockquote>"
             "<h2>Kommunerne lytter med</h2>"
             "<p>Flere af de adspurgte peger på, at målene har givet et fælles sprog i "
             "samarbejdet med kommunen. Når boligorganisationen og forvaltningen skal forhandle "
@@ -298,10 +298,10 @@ ARTICLES = [
             "<p>„Jeg havde ingen anelse om, at det ville blive så slemt. Nu får jeg besked i "
             "god tid, og så bærer jeg tingene op selv eller får hjælp af naboens drenge,“ siger "
             "Ingrid Damgaard.</p>"
-            '<figure class="pull-quote"><blockquote><p>Før opdagede vi tit problemerne, når '
+            '<blockquote class="pull-quote"><p>Før opdagede vi tit problemerne, når '
             "vandet allerede stod i kælderen. Nu har vi typisk et par timer til at forberede "
-            "os.</p></blockquote><figcaption>Lars Høgh Mikkelsen, driftschef i Boligselskabet "
-            "Fjordhøj</figcaption></figure>"
+            'os.</p><p class="attribution">Lars Høgh Mikkelsen, driftschef i Boligselskabet '
+            "Fjordhøj</p></blockquote>"
             "<p>Ifølge boligorganisationen er der ikke tale om en stor investering. "
             "Sms-tjenesten koster nogle få tusinde kroner om året, og tjeklisten er udarbejdet "
             "af driftsmedarbejderne selv. Den største udfordring har været at få opdaterede "
@@ -359,9 +359,9 @@ ARTICLES = [
             "<p>Indsatsen har kørt som forsøg i to afdelinger i et halvt år, og de første tal "
             "er lovende. Ifølge boligselskabet er antallet af sager, der sendes videre til "
             "fogeden, faldet mærkbart, mens flere lejere har indgået en afdragsordning.</p>"
-            '<figure class="pull-quote"><blockquote><p>Når vi ringer, kan vi tale om det som '
-            "mennesker og finde en løsning sammen.</p></blockquote><figcaption>Pia Rosenkvist, "
-            "udlejningschef i Boligselskabet Gudenåhus</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Når vi ringer, kan vi tale om det som '
+            'mennesker og finde en løsning sammen.</p><p class="attribution">Pia Rosenkvist, '
+            "udlejningschef i Boligselskabet Gudenåhus</p></blockquote>"
             "<p>For kommunen handler det om både menneskelige og økonomiske hensyn. En familie, "
             "der bliver sat ud, har ofte brug for hjælp fra mange forskellige dele af kommunen "
             "bagefter, og for enlige kan en udsættelse være begyndelsen på et liv uden fast "
@@ -417,10 +417,10 @@ ARTICLES = [
             "<p>Hun understreger, at besparelsen ikke ændrer ved selve huslejen, fordi varmen "
             "afregnes særskilt. Men for mange husstande er den samlede månedlige udgift til "
             "bolig og varme det, der tæller.</p>"
-            '<figure class="pull-quote"><blockquote><p>Vi har i flere år skullet fortælle '
+            '<blockquote class="pull-quote"><p>Vi har i flere år skullet fortælle '
             "beboerne om stigende udgifter. Det er rart for en gangs skyld at kunne komme med "
-            "en god nyhed.</p></blockquote><figcaption>Karina Vestbjerg, økonomichef i "
-            "Limfjordsbo</figcaption></figure>"
+            'en god nyhed.</p><p class="attribution">Karina Vestbjerg, økonomichef i '
+            "Limfjordsbo</p></blockquote>"
             "<h2>Grønnere varme</h2>"
             "<p>Ud over den lavere pris betyder varmepumpen også, at fjernvarmen bliver "
             "grønnere. Den strøm, pumpen bruger, kommer i stigende grad fra vind og sol, og "
@@ -484,9 +484,9 @@ ARTICLES = [
             "kun skal kende én type</li><li>En fælles serviceaftale med faste "
             "responstider</li><li>Fælles materiale til beboerne om brug af "
             "varmepumpen</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Når vi står sammen om flere hundrede '
-            "boliger, ser det helt anderledes ud.</p></blockquote><figcaption>Bo Rasmussen, "
-            "driftschef i Boligforeningen Sydkysten</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Når vi står sammen om flere hundrede '
+            'boliger, ser det helt anderledes ud.</p><p class="attribution">Bo Rasmussen, '
+            "driftschef i Boligforeningen Sydkysten</p></blockquote>"
             "<h2>Beboerne skal stadig sige ja</h2>"
             "<p>Selv om indkøbet er fælles, er det stadig beboerne i hver enkelt afdeling, der "
             "beslutter, om de vil have en varmepumpe. Udskiftningen er en forbedring, som skal "
@@ -545,10 +545,10 @@ ARTICLES = [
             "<ul><li>Flere studerende i de største uddannelsesbyer</li><li>Stigende huslejer på "
             "det private lejemarked</li><li>Få nye ungdomsboliger opført de seneste "
             "år</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Jeg søgte ungdomsbolig, allerede før jeg '
+            '<blockquote class="pull-quote"><p>Jeg søgte ungdomsbolig, allerede før jeg '
             "vidste, om jeg var kommet ind på studiet. Alligevel gik der et år, før jeg fik "
-            "en.</p></blockquote><figcaption>Emma Brix, "
-            "sygeplejestuderende</figcaption></figure>"
+            'en.</p><p class="attribution">Emma Brix, '
+            "sygeplejestuderende</p></blockquote>"
             "<h2>Svært at bygge billigt</h2>"
             "<p>Boligorganisationerne vil gerne bygge flere ungdomsboliger, men det er svært at "
             "få regnestykket til at hænge sammen. Grundpriserne i de store byer er høje, og "
@@ -608,9 +608,9 @@ ARTICLES = [
             "alt</li><li>Afstemningerne skal være enkle og sikre</li><li>Der skal være en "
             "ordstyrer, der også holder øje med spørgsmål fra skærmen</li><li>Materialet skal "
             "sendes ud i god tid, både digitalt og på papir</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>De kan sidde derhjemme, mens ungerne '
-            "sover, og stadig være med til at bestemme.</p></blockquote><figcaption>Kim "
-            "Ravnsborg, afdelingsformand i Solhøjparken</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>De kan sidde derhjemme, mens ungerne '
+            'sover, og stadig være med til at bestemme.</p><p class="attribution">Kim '
+            "Ravnsborg, afdelingsformand i Solhøjparken</p></blockquote>"
             "<h2>Bekymring for de ældre</h2>"
             "<p>Ikke alle er lige begejstrede. I en anden afdeling i samme boligorganisation "
             "har nogle af de ældre beboere følt sig sat uden for, fordi debatten i stigende "
@@ -673,10 +673,10 @@ ARTICLES = [
             "<ul><li>Stier med dårlig eller ødelagt belysning</li><li>Parkeringspladser omgivet "
             "af høje buske</li><li>Tunneller og underføringer</li><li>Indgange til kældre og "
             "cykelrum</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Folk er glade for at bo her. Men '
+            '<blockquote class="pull-quote"><p>Folk er glade for at bo her. Men '
             "undersøgelsen viser også, at vi har et problem, vi skal tage "
-            "alvorligt.</p></blockquote><figcaption>Anne Juhl Pedersen, boligsocial leder i "
-            "Vestegnens Boligfællesskab</figcaption></figure>"
+            'alvorligt.</p><p class="attribution">Anne Juhl Pedersen, boligsocial leder i '
+            "Vestegnens Boligfællesskab</p></blockquote>"
             "<p>Ifølge undersøgelsen er det sjældent konkrete oplevelser med kriminalitet, der "
             "skaber utrygheden. Det er snarere følelsen af ikke at kunne se, hvem der kommer, "
             "og af at være alene. „Jeg er ikke blevet overfaldet eller noget. Men jeg skynder "
@@ -734,9 +734,9 @@ ARTICLES = [
             "projekter</li><li>Afdelingens egne henlæggelser til vedligeholdelse</li><li>Lån, "
             "som afdrages over huslejen i mange år</li><li>Puljer og tilskud til konkrete "
             "tiltag som solceller eller varmepumper</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>I teorien er det en fin model. I praksis '
-            "går regnestykket sjældent op.</p></blockquote><figcaption>Peter Brink Halvorsen, "
-            "seniorøkonom i Boligøkonomisk Forum</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>I teorien er det en fin model. I praksis '
+            'går regnestykket sjældent op.</p><p class="attribution">Peter Brink Halvorsen, '
+            "seniorøkonom i Boligøkonomisk Forum</p></blockquote>"
             "<h2>Landsbyggefonden er ikke uendelig</h2>"
             "<p>Landsbyggefonden spiller en central rolle, fordi den er bygget op af beboernes "
             "egne indbetalinger og kan flytte penge fra de afdelinger, der har overskud, til "
@@ -803,9 +803,9 @@ ARTICLES = [
             "børnefamilier</li><li>Sproget er præget af fagudtryk og forkortelser</li><li>Mange "
             "ved ikke, hvad en afdelingsbestyrelse egentlig laver</li><li>Opgaverne opleves som "
             "et langt og tungt forpligtende hverv</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Hvis vi ikke får nye kræfter ind, står '
-            "vi om ti år med tomme stole.</p></blockquote><figcaption>Lisbeth Kruse Ottesen, "
-            "formand for Kystbo</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Hvis vi ikke får nye kræfter ind, står '
+            'vi om ti år med tomme stole.</p><p class="attribution">Lisbeth Kruse Ottesen, '
+            "formand for Kystbo</p></blockquote>"
             "<h2>Små opgaver som indgang</h2>"
             "<p>Kystbo har derfor sat en række forsøg i gang. Et af dem går ud på at lave "
             "mindre og tidsbegrænsede udvalg, hvor beboerne kan bidrage til ét konkret projekt "
@@ -867,9 +867,9 @@ ARTICLES = [
             "<ul><li>Færre tilfælde af hærværk på legepladser og fællesarealer</li><li>Flere "
             "beboere, der kender hinanden på tværs af opgangene</li><li>Hurtigere besked til "
             "driften, når noget går i stykker</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Folk passer bedre på tingene, når de '
-            "selv har været med til at lave dem.</p></blockquote><figcaption>Allan Brodersen, "
-            "driftsleder i Boligselskabet Vestergaarden</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Folk passer bedre på tingene, når de '
+            'selv har været med til at lave dem.</p><p class="attribution">Allan Brodersen, '
+            "driftsleder i Boligselskabet Vestergaarden</p></blockquote>"
             "<h2>Det sociale er blevet en del af jobbet</h2>"
             "<p>Forandringen stiller nye krav til driftsmedarbejderne. De skal ikke kun kunne "
             "skifte en pakning, men også kunne samarbejde med frivillige, håndtere konflikter "
@@ -933,9 +933,9 @@ ARTICLES = [
             "familier</li><li>Nye boliger sælger eller udlejes bedst, når de grønne områder er "
             "på plads først</li><li>Samarbejdet med kommunen fungerer bedst, når der er faste "
             "kontaktpersoner</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Der er ingen tvivl om, at de fysiske '
-            "forandringer har åbnet områderne.</p></blockquote><figcaption>Lone Kjær Iversen, "
-            "byforsker</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Der er ingen tvivl om, at de fysiske '
+            'forandringer har åbnet områderne.</p><p class="attribution">Lone Kjær Iversen, '
+            "byforsker</p></blockquote>"
             "<h2>Prisen for forandringen</h2>"
             "<p>For mange beboere har udviklingsplanerne betydt, at de har måttet forlade en "
             "bolig, de var glade for. Nogle er blevet genhuset i andre dele af boligområdet, "
@@ -996,10 +996,10 @@ ARTICLES = [
             "vedligeholdelse og henlæggelser</li><li>18 kroner til drift og "
             "personale</li><li>15 kroner til ejendomsskat og forsikringer</li><li>10 kroner til "
             "administration og andre udgifter</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Folk blev ikke væk, fordi de var '
+            '<blockquote class="pull-quote"><p>Folk blev ikke væk, fordi de var '
             "ligeglade. De blev væk, fordi det var svært at få det til at passe "
-            "ind.</p></blockquote><figcaption>Jette Brøgger, afdelingsformand i "
-            "Strandengen</figcaption></figure>"
+            'ind.</p><p class="attribution">Jette Brøgger, afdelingsformand i '
+            "Strandengen</p></blockquote>"
             "<p>„Jeg har boet her i elleve år og har aldrig forstået, hvorfor huslejen stiger. "
             "Nu ved jeg, at det meste går til ting, vi ikke selv bestemmer over, men at vi "
             "faktisk har indflydelse på vedligeholdelsen,“ siger Abdi Warsame, der for første "
@@ -1063,10 +1063,10 @@ ARTICLES = [
             "gratis aktiviteter for børn</li><li>I Hillerød har kommunens sundhedspleje fast "
             "træffetid i et alment boligområde</li><li>I Aabenraa driver boligorganisationen og "
             "en sprogskole en café, hvor nye danskere kan øve sproget</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi kan bygge gode boliger og skabe '
+            '<blockquote class="pull-quote"><p>Vi kan bygge gode boliger og skabe '
             "fællesskaber, men vi kan ikke skaffe folk et "
-            "job.</p></blockquote><figcaption>Marianne Hejlskov, leder af en boligsocial "
-            "helhedsplan i Slagelse</figcaption></figure>"
+            'job.</p><p class="attribution">Marianne Hejlskov, leder af en boligsocial '
+            "helhedsplan i Slagelse</p></blockquote>"
             "<h2>Hvad skal der til?</h2>"
             "<p>Det er ikke alle partnerskaber, der lykkes. Erfaringerne peger på, at de bedste "
             "samarbejder har et klart fælles mål, at parterne kender hinandens roller, og at "
@@ -1128,10 +1128,10 @@ ARTICLES = [
             "midlertidige lejligheder i op til et år. „Vi havde en genhusningskonsulent, som "
             "hjalp med alt fra flyttekasser til at finde en ny læge. Uden hende var jeg ikke "
             "kommet igennem det,“ siger Kirsten Abildgaard.</p>"
-            '<figure class="pull-quote"><blockquote><p>Jeg har boet i Kirsebærhaven i 34 år, og '
+            '<blockquote class="pull-quote"><p>Jeg har boet i Kirsebærhaven i 34 år, og '
             "selv om genhusningslejligheden var fin, var det ikke "
-            "hjemme.</p></blockquote><figcaption>Kirsten Abildgaard, beboer i "
-            "Kirsebærhaven</figcaption></figure>"
+            'hjemme.</p><p class="attribution">Kirsten Abildgaard, beboer i '
+            "Kirsebærhaven</p></blockquote>"
             "<p>Boligorganisationen erkender, at ikke alt er gået som planlagt. Projektet blev "
             "forsinket et halvt år, blandt andet på grund af asbest i en af blokkene og mangel "
             "på håndværkere i en periode.</p>"
@@ -1186,9 +1186,9 @@ ARTICLES = [
             "<ul><li>Et lavere klimaaftryk fra materialerne</li><li>Kortere byggetid, fordi "
             "elementerne produceres på fabrik</li><li>Et behageligt indeklima og "
             "akustik</li><li>Et varmt og imødekommende arkitektonisk udtryk</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi ville gerne vise, at man kan bygge '
-            "grønt og alment på samme tid.</p></blockquote><figcaption>Christina Boye, "
-            "projektchef i Boligforeningen Søhøjlandet</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Vi ville gerne vise, at man kan bygge '
+            'grønt og alment på samme tid.</p><p class="attribution">Christina Boye, '
+            "projektchef i Boligforeningen Søhøjlandet</p></blockquote>"
             "<h2>Nye krav til håndværkerne</h2>"
             "<p>Det er dog ikke uden udfordringer at bygge i træ. Brandsikring, fugt under "
             "byggeriet og lydisolering mellem etagerne kræver særlig opmærksomhed, og mange "
@@ -1252,10 +1252,10 @@ ARTICLES = [
             "<ul><li>Høje priser på materialer og arbejdskraft</li><li>Dyre grunde i de store "
             "byer</li><li>Skærpede krav til klima, energi og tilgængelighed</li><li>Få "
             "tilbudsgivere på de store entrepriser</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi står med en grund, en lokalplan og en '
+            '<blockquote class="pull-quote"><p>Vi står med en grund, en lokalplan og en '
             "kommune, der gerne vil have boligerne. Men tilbuddene ligger langt over "
-            "rammen.</p></blockquote><figcaption>Jesper Winther, direktør i Boligselskabet "
-            "Byhaven</figcaption></figure>"
+            'rammen.</p><p class="attribution">Jesper Winther, direktør i Boligselskabet '
+            "Byhaven</p></blockquote>"
             "<h2>Skæring går ud over kvaliteten</h2>"
             "<p>En mulighed er at skære i projektet, så det passer ind i rammen. Men det har en "
             "pris. Mindre boliger, færre altaner, billigere materialer og færre fællesarealer "
@@ -1314,10 +1314,10 @@ ARTICLES = [
             "<ul><li>Bredden på døre og gange</li><li>Størrelsen på badeværelse og "
             "køkken</li><li>Antal trin fra fortov til hoveddør</li><li>Adgang til elevator, "
             "parkering og affaldsøer</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Nu kan vi med det samme se, hvilke '
+            '<blockquote class="pull-quote"><p>Nu kan vi med det samme se, hvilke '
             "boliger der passer til en beboer med særlige "
-            "behov.</p></blockquote><figcaption>Maja Kristiansen, udlejningschef i "
-            "Boligforeningen Trekanten</figcaption></figure>"
+            'behov.</p><p class="attribution">Maja Kristiansen, udlejningschef i '
+            "Boligforeningen Trekanten</p></blockquote>"
             "<h2>Flere ældre beboere</h2>"
             "<p>Behovet for tilgængelige boliger vokser i takt med, at befolkningen bliver "
             "ældre. Mange beboere i den almene sektor har boet i samme bolig i årtier og ønsker "
@@ -1376,9 +1376,9 @@ ARTICLES = [
             "andet:</p>"
             "<ul><li>Omkring 60.000 mursten til facaderne</li><li>Betontrappetrin til stier og "
             "terrasser i haverne</li><li>Dørkarme og træværk til det nye fælleshus</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi sparer en masse CO2, og vi får '
-            "materialer med en historie.</p></blockquote><figcaption>Sanne Hvass, projektleder "
-            "i Boligforeningen Fynsgården</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Vi sparer en masse CO2, og vi får '
+            'materialer med en historie.</p><p class="attribution">Sanne Hvass, projektleder '
+            "i Boligforeningen Fynsgården</p></blockquote>"
             "<h2>Skal kunne dokumenteres</h2>"
             "<p>Genbrug af byggematerialer er ikke uden udfordringer. Materialerne skal testes "
             "for miljøskadelige stoffer, og de skal kunne dokumenteres, så de lever op til "
@@ -1437,10 +1437,10 @@ ARTICLES = [
             "<ul><li>Ventilationen i køkken og badeværelse</li><li>Kolde ydervægge og hjørner "
             "bag møbler</li><li>Vinduer med kondens og utætte fuger</li><li>Tegn på vandskader "
             "fra rør eller tag</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Det er langt billigere at komme tidligt. '
+            '<blockquote class="pull-quote"><p>Det er langt billigere at komme tidligt. '
             "En skimmelplet, der bliver opdaget med det samme, kan vi ofte klare med en god "
-            "rengøring.</p></blockquote><figcaption>Henning Ladefoged, driftschef i "
-            "Boligselskabet Nørrevang</figcaption></figure>"
+            'rengøring.</p><p class="attribution">Henning Ladefoged, driftschef i '
+            "Boligselskabet Nørrevang</p></blockquote>"
             "<h2>Beboerne skal ikke skamme sig</h2>"
             "<p>En af udfordringerne er, at mange beboere ikke siger noget, fordi de er bange "
             "for at få skylden. Det er rigtigt, at beboernes vaner spiller en rolle, for "
@@ -1503,9 +1503,9 @@ ARTICLES = [
             "<ul><li>Et stort køkken med spiseplads til 60 personer</li><li>Et værksted med "
             "værktøj, cykelstativ og symaskiner</li><li>To gæsteværelser, som kan bookes via en "
             "app</li><li>Et fælles vaskeri og et rum til pakker</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi ville gerne bygge et sted, hvor man '
-            "faktisk kender sine naboer.</p></blockquote><figcaption>Nanna Bruun, "
-            "arkitekt</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Vi ville gerne bygge et sted, hvor man '
+            'faktisk kender sine naboer.</p><p class="attribution">Nanna Bruun, '
+            "arkitekt</p></blockquote>"
             "<h2>Fællesskabet skal plejes</h2>"
             "<p>Byggeriet har kun været beboet i et halvt år, men der er allerede en lang række "
             "aktiviteter i gang. Hver onsdag er der fællesspisning, og i weekenden bruges "
@@ -1564,10 +1564,10 @@ ARTICLES = [
             "<ul><li>Hvor grunden ligger, og hvor meget grundpriserne er steget i "
             "området</li><li>Den grundskyldspromille, som kommunen har "
             "fastsat</li><li>Størrelsen på grunden i forhold til antallet af boliger</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Ejendomsskatten er en af de faste '
+            '<blockquote class="pull-quote"><p>Ejendomsskatten er en af de faste '
             "udgifter, afdelingen ikke selv har indflydelse på, ligesom forsikringer og "
-            "renter.</p></blockquote><figcaption>Anja Bundgaard, "
-            "økonomichef</figcaption></figure>"
+            'renter.</p><p class="attribution">Anja Bundgaard, '
+            "økonomichef</p></blockquote>"
             "<h2>Store forskelle</h2>"
             "<p>Ifølge Anja Bundgaard er der store forskelle på, hvordan de nye vurderinger "
             "rammer. Afdelinger i områder med stigende grundpriser, for eksempel i de større "
@@ -1630,9 +1630,9 @@ ARTICLES = [
             "almene</li><li>Salg af kommunale grunde til en pris, der gør alment byggeri "
             "muligt</li><li>Tidlig dialog med boligorganisationerne, når nye byområder "
             "planlægges</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi kan ikke byde over markedsprisen, '
-            "fordi det ville ende på huslejen.</p></blockquote><figcaption>Susanne Ryberg, "
-            "direktør i Boligselskabet Havnefronten</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Vi kan ikke byde over markedsprisen, '
+            'fordi det ville ende på huslejen.</p><p class="attribution">Susanne Ryberg, '
+            "direktør i Boligselskabet Havnefronten</p></blockquote>"
             "<h2>Redskaberne bruges forskelligt</h2>"
             "<p>Ifølge boligorganisationerne er der stor forskel på, hvor aktivt kommunerne "
             "bruger redskaberne. Nogle kommuner stiller systematisk krav om almene boliger i "
@@ -1698,9 +1698,9 @@ ARTICLES = [
             "den</li><li>Et tæt samarbejde mellem kommune, boligorganisation og "
             "støttepersoner</li><li>Hjælp til naboer og afdelinger, hvis der opstår "
             "konflikter</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi kan ikke trylle små, billige boliger '
-            "frem. De skal bygges, og det tager tid.</p></blockquote><figcaption>Carsten "
-            "Lundsgaard, direktør i Boligforeningen Nordhavn</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Vi kan ikke trylle små, billige boliger '
+            'frem. De skal bygges, og det tager tid.</p><p class="attribution">Carsten '
+            "Lundsgaard, direktør i Boligforeningen Nordhavn</p></blockquote>"
             "<h2>Støtten skal følge med</h2>"
             "<p>En anden bekymring handler om støtten. Erfaringerne viser, at mange tidligere "
             "hjemløse kan bo i egen bolig, hvis de får den rette hjælp. Men hvis hjælpen "
@@ -1762,10 +1762,10 @@ ARTICLES = [
             "dyrere</li><li>Byggepriserne stiger, mens projekterne venter</li><li>Afdelingerne "
             "bruger penge på midlertidige reparationer</li><li>Beboerne mister tålmodigheden og "
             "flytter</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi har afdelinger, hvor der er akutte '
+            '<blockquote class="pull-quote"><p>Vi har afdelinger, hvor der er akutte '
             "problemer, men hvor vi ved, at der går flere år, før der kan komme en "
-            "løsning.</p></blockquote><figcaption>Lene Bach, teknisk chef i Boligforeningen "
-            "Sydsjælland</figcaption></figure>"
+            'løsning.</p><p class="attribution">Lene Bach, teknisk chef i Boligforeningen '
+            "Sydsjælland</p></blockquote>"
             "<h2>Lappeløsninger koster</h2>"
             "<p>I mellemtiden må afdelingerne bruge af deres egne midler på at holde "
             "bygningerne kørende. Det er penge, der kunne have været brugt bedre, hvis den "
@@ -1833,9 +1833,9 @@ ARTICLES = [
             "<p>„Når en sygeplejerske ikke kan finde en bolig, hun har råd til, i den by, hvor "
             "hun arbejder, så har vi et problem, der rækker langt ud over boligmarkedet,“ siger "
             "Jan Overby, der tidligere har arbejdet i en boligorganisation i København.</p>"
-            '<figure class="pull-quote"><blockquote><p>Der er ikke nok mennesker, der flytter '
-            "hertil. Det er ikke fordi, boligerne er dårlige.</p></blockquote><figcaption>Jan "
-            "Overby, direktør i en boligorganisation i Vestjylland</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Der er ikke nok mennesker, der flytter '
+            'hertil. Det er ikke fordi, boligerne er dårlige.</p><p class="attribution">Jan '
+            "Overby, direktør i en boligorganisation i Vestjylland</p></blockquote>"
             "<h2>Én sektor, mange virkeligheder</h2>"
             "<p>Målet om robuste by- og boligfællesskaber, som er et af de almene mål, handler "
             "netop om, at der skal være gode og betalbare boliger i hele landet. Men det "
@@ -1900,9 +1900,9 @@ ARTICLES = [
             "kontaktpersoner hos både kommune og boligorganisation</li><li>Aftaler om støtte "
             "til beboere, der har brug for det</li><li>Løbende opfølgning på, hvordan det går i "
             "afdelingerne</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Det er ikke de anviste beboere, der er '
-            "problemet. De fleste bliver gode naboer.</p></blockquote><figcaption>Niklas Birch, "
-            "boligsocial medarbejder</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Det er ikke de anviste beboere, der er '
+            'problemet. De fleste bliver gode naboer.</p><p class="attribution">Niklas Birch, '
+            "boligsocial medarbejder</p></blockquote>"
             "<h2>Tillid på begge sider</h2>"
             "<p>Ifølge Maria Rosendahl handler et godt samarbejde i høj grad om tillid. "
             "Kommunen skal kunne stole på, at boligorganisationen tager imod de borgere, der "
@@ -1957,9 +1957,9 @@ ARTICLES = [
             "klimatilpasning og regnvandshåndtering</li><li>Flere tilgængelige boliger til "
             "ældre og borgere med handicap</li><li>Faste partnerskaber om beskæftigelse og "
             "boligsociale indsatser</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi har brug for, at kommunen tænker os '
-            "ind fra starten, når der laves nye lokalplaner.</p></blockquote><figcaption>Henrik "
-            "Solgaard, direktør i en boligorganisation i Nordjylland</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Vi har brug for, at kommunen tænker os '
+            'ind fra starten, når der laves nye lokalplaner.</p><p class="attribution">Henrik '
+            "Solgaard, direktør i en boligorganisation i Nordjylland</p></blockquote>"
             "<h2>Klimaet kræver samarbejde</h2>"
             "<p>Et andet tema er klimatilpasning. Skybrud og stigende grundvand udfordrer mange "
             "boligområder, og løsningerne kræver ofte samarbejde med både kommunen og "
@@ -2024,9 +2024,9 @@ ARTICLES = [
             "beboere, som driften eller naboerne er bekymrede for</li><li>Tilbudt at følge nye "
             "gæster fra døren til fælleshuset</li><li>Holdt prisen nede, så alle har råd til at "
             "være med</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Jeg tror ikke, naboerne vidste, at jeg '
-            "eksisterede.</p></blockquote><figcaption>Inger Bak, beboer og "
-            "frivillig</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Jeg tror ikke, naboerne vidste, at jeg '
+            'eksisterede.</p><p class="attribution">Inger Bak, beboer og '
+            "frivillig</p></blockquote>"
             "<h2>Fra gæst til frivillig</h2>"
             "<p>Efter et halvt år som gæst spurgte en af de frivillige, om Inger Bak ville "
             "hjælpe i køkkenet. I dag har hun ansvaret for suppen hver torsdag, og hun er med "
@@ -2078,8 +2078,8 @@ ARTICLES = [
             "<ul><li>Pensionerede lærere og ingeniører fra området</li><li>Studerende fra "
             "universitetet og professionshøjskolen</li><li>Tidligere elever fra lektiecaféen, "
             "som nu går på gymnasiet</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Her er der altid nogen, der kan forklare '
-            "det.</p></blockquote><figcaption>Yusuf, elev i 6. klasse</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Her er der altid nogen, der kan forklare '
+            'det.</p><p class="attribution">Yusuf, elev i 6. klasse</p></blockquote>'
             "<h2>Fra elev til hjælper</h2>"
             "<p>En af de tidligere elever er 17-årige Amina Farah, der i dag går i 2.g. Hun kom "
             "i lektiecaféen fra 3. klasse, og nu hjælper hun selv de yngste børn to gange om "
@@ -2140,9 +2140,9 @@ ARTICLES = [
             "samlingssteder</li><li>Samtaler med unge og voksne, de møder "
             "undervejs</li><li>Hjælp til beboere, der er faret vild eller har brug for en "
             "hånd</li><li>Besked til driften om ødelagt belysning eller hærværk</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>De yngre kender os. Når vi siger, at de '
-            "skal gå hjem, så lytter de.</p></blockquote><figcaption>Ibrahim Çelik, "
-            "nattevandrer</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>De yngre kender os. Når vi siger, at de '
+            'skal gå hjem, så lytter de.</p><p class="attribution">Ibrahim Çelik, '
+            "nattevandrer</p></blockquote>"
             "<h2>En anden fortælling om unge</h2>"
             "<p>For mange af nattevandrerne handler det også om at ændre den fortælling, der "
             "ofte er om unge i boligområderne.</p>"
@@ -2199,9 +2199,9 @@ ARTICLES = [
             "<ul><li>Måling af blodtryk, blodsukker og vægt</li><li>Samtaler om kost, søvn, "
             "rygning og motion</li><li>Hjælp til at forstå breve fra sygehus og "
             "læge</li><li>Henvisning til kommunens øvrige sundhedstilbud</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>I stedet for at vente på, at folk kom '
-            "til os, besluttede vi at tage ud til dem.</p></blockquote><figcaption>Helene Ravn, "
-            "sygeplejerske i sundhedscaféen</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>I stedet for at vente på, at folk kom '
+            'til os, besluttede vi at tage ud til dem.</p><p class="attribution">Helene Ravn, '
+            "sygeplejerske i sundhedscaféen</p></blockquote>"
             "<h2>Tillid er nøglen</h2>"
             "<p>Det, der gør forskellen, er ifølge Helene Ravn, at beboerne møder "
             "sundhedspersonalet i trygge og velkendte omgivelser. For mange er det lettere at "
@@ -2262,10 +2262,10 @@ ARTICLES = [
             "taler om forventninger på en arbejdsplads</li><li>Skaber kontakt til lokale "
             "virksomheder og butikker</li><li>Følger op med både den unge og arbejdsgiveren de "
             "første måneder</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>De har ikke en onkel, der kan skaffe dem '
+            '<blockquote class="pull-quote"><p>De har ikke en onkel, der kan skaffe dem '
             "et job i supermarkedet. Det er det, vi prøver at "
-            "være.</p></blockquote><figcaption>Mads Kirkegaard, "
-            "fritidsjobkoordinator</figcaption></figure>"
+            'være.</p><p class="attribution">Mads Kirkegaard, '
+            "fritidsjobkoordinator</p></blockquote>"
             "<h2>Virksomhederne er med</h2>"
             "<p>Ud over boligorganisationens egen drift har en lang række lokale virksomheder "
             "taget unge i fritidsjob. Det gælder supermarkeder, en cykelhandler, et bageri og "
@@ -2324,9 +2324,9 @@ ARTICLES = [
             "er frivilligt, men alle hjælper med de fælles opgaver</li><li>Beboerne mødes til "
             "fællesspisning to gange om ugen</li><li>Der holdes husmøde en gang om "
             "måneden</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Her har jeg mit eget, men jeg har også '
-            "altid nogen at tale med.</p></blockquote><figcaption>Holger Riis, beboer i "
-            "seniorbofællesskabet</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Her har jeg mit eget, men jeg har også '
+            'altid nogen at tale med.</p><p class="attribution">Holger Riis, beboer i '
+            "seniorbofællesskabet</p></blockquote>"
             "<h2>Passer på, men blander sig ikke</h2>"
             "<p>Et af de vigtigste principper er, at beboerne passer på hinanden uden at blande "
             "sig for meget. Hvis en beboer ikke er kommet ud af sin lejlighed i et par dage, "
@@ -2391,9 +2391,9 @@ ARTICLES = [
             "ophold</li><li>Fjernelse af det øverste lag muld, så vilde planter får bedre "
             "vilkår</li><li>Såning af hjemmehørende frøblandinger</li><li>Slåning en eller to "
             "gange om året, hvor det afslåede fjernes</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi har tusindvis af kvadratmeter græs, '
-            "som ingen bruger. Det er et kæmpe potentiale.</p></blockquote><figcaption>Signe "
-            "Brøndsted, biolog og naturrådgiver</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Vi har tusindvis af kvadratmeter græs, '
+            'som ingen bruger. Det er et kæmpe potentiale.</p><p class="attribution">Signe '
+            "Brøndsted, biolog og naturrådgiver</p></blockquote>"
             "<h2>Naturen skaber fællesskab</h2>"
             "<p>Engen har ikke kun givet flere insekter. Den har også givet beboerne noget at "
             "samles om. En gruppe frivillige har bygget insekthoteller og opsat fuglekasser, og "
@@ -2448,10 +2448,10 @@ ARTICLES = [
             "<ul><li>Over 600 solpaneler fordelt på seks tage</li><li>Dækker en stor del af det "
             "fælles elforbrug i afdelingen</li><li>Forventet levetid på mindst 25 "
             "år</li><li>Overskudsstrøm sælges til elnettet</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi betalte i forvejen for strømmen til '
+            '<blockquote class="pull-quote"><p>Vi betalte i forvejen for strømmen til '
             "fællesarealerne over huslejen. Nu producerer vi en stor del af den "
-            "selv.</p></blockquote><figcaption>Jørgen Tofte, afdelingsformand i "
-            "Fjordglimt</figcaption></figure>"
+            'selv.</p><p class="attribution">Jørgen Tofte, afdelingsformand i '
+            "Fjordglimt</p></blockquote>"
             "<h2>Mindre CO2</h2>"
             "<p>Ud over den økonomiske gevinst betyder anlægget, at afdelingen bruger mindre "
             "strøm fra nettet og dermed udleder mindre CO2. Det passer fint ind i "
@@ -2512,10 +2512,10 @@ ARTICLES = [
             "sorteringsspande til køkkenet, udleveret gratis</li><li>Bedre lys i affaldsøerne, "
             "så de føles trygge om aftenen</li><li>En fast dag, hvor driften tømmer for "
             "storskrald</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi vidste, at det ville gå galt, hvis '
+            '<blockquote class="pull-quote"><p>Vi vidste, at det ville gå galt, hvis '
             "folk følte, at det var noget, der blev trukket ned over hovedet på "
-            "dem.</p></blockquote><figcaption>Gitte Mortensen, afdelingsformand i "
-            "Skovvangen</figcaption></figure>"
+            'dem.</p><p class="attribution">Gitte Mortensen, afdelingsformand i '
+            "Skovvangen</p></blockquote>"
             "<h2>Affaldsambassadører i opgangene</h2>"
             "<p>For at hjælpe beboerne i gang har afdelingen fået en række frivillige "
             "affaldsambassadører. Det er beboere, der har lært systemet at kende og kan hjælpe "
@@ -2571,10 +2571,10 @@ ARTICLES = [
             "<ul><li>Åbne render, der leder vandet fra tagene gennem området</li><li>Et stort "
             "bassin med trædestammer, sten og balancebomme</li><li>Siv og fugtelskende planter "
             "langs kanterne</li><li>Bænke og plads til ophold rundt om bassinet</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Vi ville ikke bare grave et hul og sætte '
+            '<blockquote class="pull-quote"><p>Vi ville ikke bare grave et hul og sætte '
             "et hegn om det. Vi ville lave noget, som beboerne kunne bruge og glæde sig "
-            "over.</p></blockquote><figcaption>Julie Hammershøj, "
-            "landskabsarkitekt</figcaption></figure>"
+            'over.</p><p class="attribution">Julie Hammershøj, '
+            "landskabsarkitekt</p></blockquote>"
             "<h2>Børnene elsker det</h2>"
             "<p>For børnene i afdelingen er bassinet blevet et af de mest populære steder at "
             "lege. Især efter regnvejr, hvor der står vand i bunden, er der mange, der kommer i "
@@ -2634,9 +2634,9 @@ ARTICLES = [
             "være</li><li>Hold radiatorerne fri for møbler og lange gardiner</li><li>Luft ud "
             "kort og effektivt et par gange om dagen</li><li>Hold øje med dit forbrug på "
             "måleren i løbet af året</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Det er lettere at tage imod et råd fra '
-            "naboen end fra en, man ikke kender.</p></blockquote><figcaption>Britta Lykke, "
-            "energiambassadør i Toftegården</figcaption></figure>"
+            '<blockquote class="pull-quote"><p>Det er lettere at tage imod et råd fra '
+            'naboen end fra en, man ikke kender.</p><p class="attribution">Britta Lykke, '
+            "energiambassadør i Toftegården</p></blockquote>"
             "<h2>Naboen er den bedste rådgiver</h2>"
             "<p>Boligorganisationen har tidligere sendt informationsmateriale ud om "
             "energibesparelser, men effekten var begrænset. Det har været en anden sag, da "
@@ -2694,10 +2694,10 @@ ARTICLES = [
             "byggeprojekter</li><li>Miljømærkede rengøringsmidler og maling</li><li>Elbiler "
             "eller andre fossilfrie køretøjer i driften</li><li>Krav om genbrug og "
             "genanvendelse ved nedrivning</li></ul>"
-            '<figure class="pull-quote"><blockquote><p>Nu har vi sat det i system, og det '
+            '<blockquote class="pull-quote"><p>Nu har vi sat det i system, og det '
             "betyder, at vi kan følge med i, om vi faktisk reducerer vores "
-            "udledning.</p></blockquote><figcaption>Rikke Svanholm, indkøbschef i "
-            "Boligselskabet Kattegatkysten</figcaption></figure>"
+            'udledning.</p><p class="attribution">Rikke Svanholm, indkøbschef i '
+            "Boligselskabet Kattegatkysten</p></blockquote>"
             "<h2>Leverandørerne skal med</h2>"
             "<p>Ikke alle leverandører var klar, da kravene kom. Nogle havde ikke dokumentation "
             "for deres produkters klimaaftryk, og andre havde ikke grønne alternativer i deres "

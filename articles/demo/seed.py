@@ -9,6 +9,9 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -32,6 +35,8 @@ from .images import housing_scene, portrait
 
 HANDWRITTEN = len(content.ARTICLES)
 DAYS_SPREAD = 730  # two years of articles
+# Only ever used with DEBUG on, for the two local demo accounts.
+DEMO_PASSWORD = "almene-demo-2026"
 
 
 @dataclass
@@ -52,6 +57,8 @@ class DemoSeeder:
             sections = self.seed_sections()
             authors = self.seed_authors()
             tags = self.seed_tags()
+            if settings.DEBUG:
+                self.seed_staff(authors)
         pool = self.image_pool()
         with transaction.atomic():
             return self.seed_articles(sections, authors, tags, pool)
@@ -84,6 +91,23 @@ class DemoSeeder:
                 author.save()
             authors[author.slug] = author
         return authors
+
+    def seed_staff(self, authors):
+        """Two accounts to try the newsroom with, on development machines only (DEBUG)."""
+        User = get_user_model()
+        first_author = authors[content.AUTHORS[0]["slug"]]
+        for username, group in (("journalist", "Journalist"), ("redaktoer", "Redaktør")):
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"is_staff": True}
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+                self.log(f"Demokonto: {username} / {DEMO_PASSWORD} ({group})")
+            user.groups.add(Group.objects.get(name=group))
+            if username == "journalist" and first_author.user_id is None:
+                first_author.user = user
+                first_author.save(update_fields=["user"])
 
     def seed_tags(self) -> dict[str, Tag]:
         existing = {tag.name.lower(): tag for tag in Tag.objects.filter(name__in=content.TAGS)}
@@ -160,8 +184,8 @@ class DemoSeeder:
                 f"<p>{paragraphs[2]}</p>",
                 "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>",
                 f"<p>{paragraphs[3]}</p>",
-                f'<figure class="pull-quote"><blockquote><p>{quote}</p></blockquote>'
-                f"<figcaption>{attribution}</figcaption></figure>",
+                f'<blockquote class="pull-quote"><p>{quote}</p>'
+                f'<p class="attribution">{attribution}</p></blockquote>',
                 f"<h2>{headings[1]}</h2>",
                 f"<p>{paragraphs[4]}</p>",
                 f"<p>{paragraphs[5]}</p>",

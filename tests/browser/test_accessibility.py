@@ -31,8 +31,8 @@ def site():
                 "<p>Første afsnit med <a href='https://example.org'>et link</a>.</p>"
                 "<h2>Mellemrubrik</h2><p>Andet afsnit.</p><blockquote><p>Et citat.</p>"
                 "</blockquote><ul><li>Et punkt</li><li>Et andet punkt</li></ul>"
-                '<figure class="pull-quote"><blockquote><p>Vi gør det sammen.</p>'
-                "</blockquote><figcaption>Lone Berg, formand</figcaption></figure>"
+                '<blockquote class="pull-quote"><p>Vi gør det sammen.</p>'
+                '<p class="attribution">Lone Berg, formand</p></blockquote>'
             ),
         )
         for _ in range(8)

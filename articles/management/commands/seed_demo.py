@@ -20,7 +20,7 @@ class Command(BaseCommand):
         if articles < 1 or images < 1:
             raise CommandError("--articles og --images skal være mindst 1.")
         started = time.monotonic()
-        created = DemoSeeder(articles, images).run()
+        created = DemoSeeder(articles, images, log=self.stdout.write).run()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demoindhold klar: {created} nye artikler ({time.monotonic() - started:.1f} s)."

@@ -1,0 +1,548 @@
+"""The newsroom in the Django admin.
+
+Journalists write articles, edit their own and send them for review; editors ("Redaktør")
+also publish, schedule, unpublish, curate related articles and choose the front page. Who may
+do what is decided here on the server (permission methods and form validation), not only by
+what the page shows; the roles' permissions come from migration 0003_newsroom_groups.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max, Prefetch
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.views.decorators.cache import never_cache
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from . import roles
+from .models import (
+    Article,
+    ArticleAuthor,
+    ArticleSlugRedirect,
+    Author,
+    RelatedArticle,
+    Section,
+    Tag,
+    TaggedArticle,
+)
+from .text import BODY_EDITOR_EXTENSIONS, sanitize_html
+from .uploads import ImageUploadField
+from .versions import compare_versions
+from .views import article_page_context
+
+# The buttons of the article form that change its status, and the status each leads to.
+STATUS_BUTTONS = {
+    "_submit_for_review": Article.Status.REVIEW,
+    "_publish": Article.Status.PUBLISHED,
+    "_unpublish": Article.Status.DRAFT,
+}
+
+
+class ArticleAdminForm(forms.ModelForm):
+    body = ProseEditorFormField(
+        label="Brødtekst",
+        required=False,
+        config={"extensions": BODY_EDITOR_EXTENSIONS},
+        sanitize=sanitize_html,
+        widget=AdminProseEditorWidget,
+    )
+    hero_image = ImageUploadField(label="Hovedbillede", required=False)
+
+    # Set by ArticleAdmin.get_form for the user at hand.
+    user_can_publish = False
+
+    class Meta:
+        model = Article
+        # ArticleAdmin narrows this to its fieldsets, less the fields the user may not edit.
+        fields = [
+            "title",
+            "slug",
+            "section",
+            "lead",
+            "body",
+            "hero_image",
+            "hero_alt",
+            "hero_caption",
+            "hero_credit",
+            "published_at",
+            "front_page",
+            "front_page_order",
+        ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.target_status = self.requested_status()
+        if self.target_status != self.instance.status and not self.may_change_status_to(
+            self.target_status
+        ):
+            raise ValidationError("Du har ikke ret til at ændre artiklens status sådan.")
+        if self.target_status == Article.Status.PUBLISHED:
+            # Check the article as it will be saved; the byline is checked by its formset.
+            # An image field's value is the upload, the current image, or False when cleared.
+            image = cleaned_data.get("hero_image", self.instance.hero_image)
+            candidate = Article(
+                title=cleaned_data.get("title") or "",
+                lead=cleaned_data.get("lead") or "",
+                body=cleaned_data.get("body") or "",
+                hero_image=image or None,
+                hero_alt=cleaned_data.get("hero_alt") or "",
+                hero_credit=cleaned_data.get("hero_credit") or "",
+            )
+            missing = candidate.missing_for_publishing(author_count=1)
+            if missing:
+                raise ValidationError(
+                    "Artiklen kan ikke udgives endnu. Den mangler %(missing)s.",
+                    params={"missing": join_danish(missing)},
+                    code="incomplete",
+                )
+        return cleaned_data
+
+    def requested_status(self) -> str:
+        for button, status in STATUS_BUTTONS.items():
+            if button in self.data:
+                return status
+        return self.instance.status
+
+    def may_change_status_to(self, status) -> bool:
+        if self.user_can_publish:
+            return True
+        # Journalists may only move their drafts to review and back.
+        return status in (Article.Status.DRAFT, Article.Status.REVIEW) and (
+            self.instance.status != Article.Status.PUBLISHED
+        )
+
+    def save(self, commit=True):
+        article = super().save(commit=False)
+        article.status = getattr(self, "target_status", article.status)
+        if article.status == Article.Status.PUBLISHED and article.published_at is None:
+            article.published_at = timezone.now()
+        if commit:
+            article.save()
+            self.save_m2m()
+        return article
+
+
+def join_danish(items: list[str]) -> str:
+    """Joins ["a", "b", "c"] as "a, b og c"."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} og {items[-1]}"
+
+
+def count_articles(number: int) -> str:
+    return f"{number} artikel er" if number == 1 else f"{number} artikler er"
+
+
+class BylineFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        remaining = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
+        ]
+        if self.instance.status == Article.Status.PUBLISHED and not remaining:
+            raise ValidationError("En udgivet artikel skal have mindst én skribent.")
+
+
+class ArticleAuthorInline(admin.TabularInline):
+    model = ArticleAuthor
+    formset = BylineFormSet
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    extra = 1
+    verbose_name = "skribent"
+    verbose_name_plural = "Skribenter (i byline-rækkefølge)"
+
+
+class TaggedArticleInline(admin.TabularInline):
+    model = TaggedArticle
+    autocomplete_fields = ["tag"]
+    fields = ["tag"]
+    extra = 1
+    verbose_name = "emne"
+    verbose_name_plural = "Emner"
+
+
+class RelatedArticleFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        chosen = set()
+        for form in self.forms:
+            other = form.cleaned_data.get("to_article")
+            if not other or form.cleaned_data.get("DELETE"):
+                continue
+            if other.pk == self.instance.pk:
+                raise ValidationError("En artikel kan ikke være relateret til sig selv.")
+            if other.pk in chosen:
+                raise ValidationError(f"»{other}« er valgt mere end én gang.")
+            chosen.add(other.pk)
+
+
+class RelatedArticleInline(admin.TabularInline):
+    model = RelatedArticle
+    fk_name = "from_article"
+    formset = RelatedArticleFormSet
+    autocomplete_fields = ["to_article"]
+    fields = ["to_article", "position"]
+    extra = 1
+    verbose_name = "relateret artikel"
+    verbose_name_plural = "Læs også (redaktionens valg, i rækkefølge)"
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Kladde"),
+            ("review", "Klar til redigering"),
+            ("scheduled", "Planlagt"),
+            ("published", "Udgivet"),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        match self.value():
+            case "draft" | "review" as status:
+                return queryset.filter(status=status)
+            case "scheduled":
+                return queryset.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+            case "published":
+                return queryset.published()
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
+    change_form_template = "admin/articles/article/change_form.html"
+    object_history_template = "admin/articles/article/object_history.html"
+    list_display = [
+        "title",
+        "status_label",
+        "published_at",
+        "section",
+        "byline",
+        "front_page_label",
+    ]
+    list_display_links = ["title"]
+    list_filter = [
+        StatusFilter,
+        "section",
+        ("bylines__author", admin.RelatedOnlyFieldListFilter),
+        ("tagged_items__tag", admin.RelatedOnlyFieldListFilter),
+        "front_page",
+    ]
+    search_fields = ["title", "lead", "body"]
+    search_help_text = "Søg i titel, manchet og brødtekst."
+    date_hierarchy = "published_at"
+    list_select_related = ["section"]
+    list_per_page = 50
+    autocomplete_fields = ["section"]
+    actions = [
+        "submit_for_review",
+        "publish_selected",
+        "unpublish_selected",
+        "make_top_story",
+    ]
+
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "section", "lead", "body"]}),
+        ("Hovedbillede", {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]}),
+        ("Udgivelse", {"fields": ["status", "published_at", "front_page", "front_page_order"]}),
+        ("Oplysninger", {"fields": ["created_by", "created_at", "updated_at"]}),
+    ]
+
+    # --- Who may do what -------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+            )
+        )
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or roles.can_publish(request.user) or roles.is_own(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None or roles.can_publish(request.user):
+            return True
+        return roles.is_own(request.user, obj) and obj.status != Article.Status.PUBLISHED
+
+    def has_publish_permission(self, request):
+        return roles.can_publish(request.user)
+
+    def has_curate_permission(self, request):
+        return roles.can_curate(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["status", "created_by", "created_at", "updated_at"]
+        if not roles.can_publish(request.user):
+            readonly.append("published_at")
+        if not roles.can_curate(request.user):
+            readonly += ["front_page", "front_page_order"]
+        return readonly
+
+    def get_inlines(self, request, obj):
+        inlines = [ArticleAuthorInline, TaggedArticleInline]
+        if roles.can_curate(request.user):
+            inlines.append(RelatedArticleInline)
+        return inlines
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user_can_publish = roles.can_publish(request.user)
+        return form
+
+    # --- Saving ------------------------------------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if "_add_related" in request.POST and roles.can_curate(request.user):
+            self.add_related(request, form.instance, request.POST["_add_related"])
+
+    def add_related(self, request, article, other_pk):
+        other = (
+            Article.objects.published()
+            .exclude(pk=article.pk)
+            .filter(pk=other_pk if str(other_pk).isdigit() else None)
+            .first()
+        )
+        if other is None:
+            self.message_user(request, "Artiklen kunne ikke tilføjes.", messages.ERROR)
+            return
+        links = RelatedArticle.objects.filter(from_article=article)
+        if links.filter(to_article=other).exists():
+            return
+        position = (links.aggregate(last=Max("position"))["last"] or 0) + 1
+        RelatedArticle.objects.create(from_article=article, to_article=other, position=position)
+        self.message_user(request, f"»{other}« er tilføjet under Læs også.", messages.SUCCESS)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if any(button in request.POST for button in STATUS_BUTTONS):
+            self.message_status(request, obj)
+            return HttpResponseRedirect(self.change_url(obj))
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if any(button in request.POST for button in STATUS_BUTTONS):
+            self.message_status(request, obj)
+            return HttpResponseRedirect(self.change_url(obj))
+        if "_add_related" in request.POST:
+            return HttpResponseRedirect(self.change_url(obj) + "#relatedarticle-forslag")
+        return super().response_change(request, obj)
+
+    def message_status(self, request, article):
+        if article.is_scheduled:
+            when = timezone.localtime(article.published_at).strftime("%d.%m.%Y kl. %H:%M")
+            text = f"»{article}« er planlagt til udgivelse {when}."
+        elif article.status == Article.Status.PUBLISHED:
+            text = f"»{article}« er udgivet."
+        elif article.status == Article.Status.REVIEW:
+            text = f"»{article}« er sendt til redigering."
+        else:
+            text = f"»{article}« er nu en kladde og vises ikke på sitet."
+        self.message_user(request, text, messages.SUCCESS)
+
+    def change_url(self, article) -> str:
+        return reverse("admin:articles_article_change", args=[article.pk])
+
+    # --- The change form -----------------------------------------------------------------------
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        user = request.user
+        context.update(
+            {
+                "can_publish": roles.can_publish(user),
+                "can_curate": roles.can_curate(user),
+                "is_own": obj is None or roles.is_own(user, obj),
+                "related_suggestions": (
+                    obj.related_suggestions() if obj and roles.can_curate(user) else []
+                ),
+            }
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- The list ------------------------------------------------------------------------------
+
+    @admin.display(description="Status", ordering="status")
+    def status_label(self, article):
+        css = "scheduled" if article.is_scheduled else article.status
+        return format_html(
+            '<span class="article-status article-status--{}">{}</span>',
+            css,
+            article.public_status,
+        )
+
+    @admin.display(description="Skribenter")
+    def byline(self, article):
+        return ", ".join(byline.author.name for byline in article.bylines.all())
+
+    @admin.display(description="Forside", ordering="front_page")
+    def front_page_label(self, article):
+        return article.get_front_page_display() if article.front_page else ""
+
+    # --- Actions -------------------------------------------------------------------------------
+
+    @admin.action(description="Send valgte til redigering", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        moved = 0
+        for article in queryset.filter(status=Article.Status.DRAFT):
+            if self.has_change_permission(request, article):
+                article.status = Article.Status.REVIEW
+                article.save(update_fields=["status", "updated_at"])
+                moved += 1
+        self.message_user(request, f"{count_articles(moved)} sendt til redigering.")
+
+    @admin.action(description="Udgiv valgte", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        published, refused = 0, []
+        for article in queryset.exclude(status=Article.Status.PUBLISHED):
+            if missing := article.missing_for_publishing():
+                refused.append(f"»{article}« mangler {join_danish(missing)}")
+                continue
+            article.status = Article.Status.PUBLISHED
+            article.published_at = article.published_at or timezone.now()
+            article.save(update_fields=["status", "published_at", "updated_at"])
+            published += 1
+        self.message_user(request, f"{count_articles(published)} udgivet.")
+        for reason in refused:
+            self.message_user(request, f"Ikke udgivet: {reason}.", messages.WARNING)
+
+    @admin.action(description="Gør valgte til kladder (afpublicér)", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        count = queryset.exclude(status=Article.Status.DRAFT).update(
+            status=Article.Status.DRAFT, updated_at=timezone.now()
+        )
+        self.message_user(request, f"{count_articles(count)} gjort til kladde.")
+
+    @admin.action(description="Gør til forsidens tophistorie", permissions=["curate"])
+    def make_top_story(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(request, "Vælg præcis én artikel.", messages.ERROR)
+            return
+        article = queryset.get()
+        if not article.is_published:
+            self.message_user(request, "Kun en udgivet artikel kan være tophistorie.", "error")
+            return
+        Article.set_top_story(article)
+        self.message_user(request, f"»{article}« er nu forsidens tophistorie.")
+
+    # --- Preview and versions ------------------------------------------------------------------
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<path:object_id>/forhaandsvisning/",
+                self.admin_site.admin_view(self.preview_view),
+                name="articles_article_preview",
+            ),
+            path(
+                "<path:object_id>/historik/sammenlign/",
+                self.admin_site.admin_view(self.compare_view),
+                name="articles_article_compare",
+            ),
+        ]
+        return extra + super().get_urls()
+
+    @method_decorator(never_cache)
+    def preview_view(self, request, object_id):
+        """The article in the public template, whatever its status, for staff only."""
+        queryset = Article.objects.for_page()
+        article = get_object_or_404(queryset, pk=object_id if object_id.isdigit() else None)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        context = article_page_context(article) | {"is_preview": True}
+        response = TemplateResponse(request, "articles/article_detail.html", context)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def compare_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id if object_id.isdigit() else None)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = list(Version.objects.get_for_object(article).select_related("revision"))
+        chosen = {str(version.pk): version for version in versions}
+        older = chosen.get(request.GET.get("fra", ""))
+        newer = chosen.get(request.GET.get("til", ""))
+        if older is None and len(versions) > 1:
+            older = versions[1]
+        if newer is None and versions:
+            newer = versions[0]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": f"Sammenlign versioner af »{article}«",
+            "versions": versions,
+            "older": older,
+            "newer": newer,
+            "changes": compare_versions(older, newer) if older and newer else [],
+        }
+        return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+
+@admin.register(Section)
+class SectionAdmin(VersionAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Author)
+class AuthorAdmin(VersionAdmin):
+    list_display = ["name", "role", "user"]
+    search_fields = ["name", "role"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["user"]
+    fields = ["name", "slug", "role", "bio", "photo", "user"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "photo":
+            return ImageUploadField(label="Portræt", required=False)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    fields = ["name", "slug"]
+    readonly_fields = ["slug"]
+
+
+@admin.register(ArticleSlugRedirect)
+class ArticleSlugRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "article", "created_at"]
+    search_fields = ["old_slug", "article__title"]
+    list_select_related = ["article"]
+
+    def has_add_permission(self, request):
+        return False  # made by the site itself when a published article's slug changes
+
+    def has_change_permission(self, request, obj=None):
+        return False
