@@ -8,4 +8,6 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         "nav_sections": Section.for_navigation,  # called only by templates that show it
+        # Lazy: no query for a visitor without a list (articles.middleware).
+        "reading_list": getattr(request, "reading_list", None),
     }

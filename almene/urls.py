@@ -3,6 +3,8 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from articles.caching import public_page
+
 from . import views
 
 admin.site.site_header = "Almene Nyheder – redaktionen"
@@ -10,7 +12,7 @@ admin.site.site_title = "Almene Nyheder"
 admin.site.index_title = "Redaktionen"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
     path("", include("articles.urls")),
     path("admin/", admin.site.urls),
 ]

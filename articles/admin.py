@@ -37,7 +37,7 @@ from .models import (
 from .text import BODY_EDITOR_EXTENSIONS, sanitize_html
 from .uploads import ImageUploadField
 from .versions import compare_versions
-from .views import article_page_context
+from .views import article_page_context, parse_id
 
 # The buttons of the article form that change its status, and the status each leads to.
 STATUS_BUTTONS = {
@@ -326,10 +326,7 @@ class ArticleAdmin(VersionAdmin):
 
     def add_related(self, request, article, other_pk):
         other = (
-            Article.objects.published()
-            .exclude(pk=article.pk)
-            .filter(pk=other_pk if str(other_pk).isdigit() else None)
-            .first()
+            Article.objects.published().exclude(pk=article.pk).filter(pk=parse_id(other_pk)).first()
         )
         if other is None:
             self.message_user(request, "Artiklen kunne ikke tilføjes.", messages.ERROR)
@@ -472,7 +469,7 @@ class ArticleAdmin(VersionAdmin):
     def preview_view(self, request, object_id):
         """The article in the public template, whatever its status, for staff only."""
         queryset = Article.objects.for_page()
-        article = get_object_or_404(queryset, pk=object_id if object_id.isdigit() else None)
+        article = get_object_or_404(queryset, pk=parse_id(object_id))
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         context = article_page_context(article) | {"is_preview": True}
@@ -481,7 +478,7 @@ class ArticleAdmin(VersionAdmin):
         return response
 
     def compare_view(self, request, object_id):
-        article = get_object_or_404(Article, pk=object_id if object_id.isdigit() else None)
+        article = get_object_or_404(Article, pk=parse_id(object_id))
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         versions = list(Version.objects.get_for_object(article).select_related("revision"))

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
@@ -526,6 +528,53 @@ class ArticleSlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.article.slug}"
+
+
+class Reader(models.Model):
+    """Someone with a reading list: an anonymous visitor, named by a signed cookie holding
+    this random id, or a logged-in user (``user`` set), whose list follows the account."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reader",
+    )
+    created_at = models.DateTimeField("oprettet", auto_now_add=True)
+    last_seen_at = models.DateTimeField("sidst set", default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "læser"
+        verbose_name_plural = "læsere"
+
+    def __str__(self):
+        return str(self.user) if self.user_id else f"Anonym læser {str(self.id)[:8]}"
+
+
+class ReadingListItem(models.Model):
+    """An article on a reader's list. Unique per reader and article, so double clicks and
+    concurrent requests can never make two."""
+
+    reader = models.ForeignKey(Reader, on_delete=models.CASCADE, related_name="items")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="reading_list_items"
+    )
+    added_at = models.DateTimeField("tilføjet", default=timezone.now)
+    read_at = models.DateTimeField("læst", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-added_at", "-pk"]
+        verbose_name = "artikel på læseliste"
+        verbose_name_plural = "artikler på læselister"
+        constraints = [
+            models.UniqueConstraint(fields=["reader", "article"], name="one_item_per_article"),
+        ]
+        indexes = [models.Index(fields=["reader", "-added_at"], name="reading_list_order")]
+
+    def __str__(self):
+        return f"{self.reader}: {self.article}"
 
 
 @receiver([post_save, post_delete], sender=Section)

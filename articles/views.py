@@ -1,9 +1,31 @@
-from django.http import Http404
+from functools import wraps
+
+from django.http import (
+    Http404,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
-from django.views.generic import DetailView, ListView
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Article, ArticleSlugRedirect, Author, Section, Tag
+from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
+
+
+def parse_id(value) -> int | None:
+    """A database id from user input, or None: ASCII digits only, within a 64-bit integer."""
+    value = str(value)
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        return None
+    return int(value) or None
 
 
 def page_number(value) -> int:
@@ -85,15 +107,17 @@ class AuthorView(PublishedArticleListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-def article_page_context(article: Article) -> dict:
+def article_page_context(article: Article, reading_list=None) -> dict:
     """Everything around the article on its page. ``article`` must come from
-    ``ArticleQuerySet.for_page()``; the public page and the admin's preview share this."""
+    ``ArticleQuerySet.for_page()``; the public page and the admin's preview share this.
+    Suggestions leave out what is already on the reader's list (or read from it)."""
     related = article.related_for_display()
+    on_list = reading_list.article_ids if reading_list is not None else frozenset()
     return {
         "article": article,
         "related_articles": related,
         "author_boxes": article.author_boxes(),
-        "suggestions": article.suggestions(exclude_ids=[item.pk for item in related]),
+        "suggestions": article.suggestions(exclude_ids=[*(item.pk for item in related), *on_list]),
         "published_count": Article.objects.published().count(),
     }
 
@@ -122,4 +146,96 @@ class ArticleDetailView(DetailView):
             return redirect(redirect_to.article, permanent=True)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**article_page_context(self.object), **kwargs)
+        reading_list = self.request.reading_list
+        reading_list.opened(self.object)
+        return super().get_context_data(**article_page_context(self.object, reading_list), **kwargs)
+
+
+class ReadingListView(TemplateView):
+    """/laeseliste/: the reader's saved articles, newest added first. Always private."""
+
+    template_name = "articles/reading_list.html"
+
+    @method_decorator(never_cache)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        reading_list = self.request.reading_list
+        return super().get_context_data(
+            items=list(reading_list.items()),
+            unavailable_count=reading_list.unavailable_count(),
+            list_full=self.request.GET.get("fuld") == "1",
+            max_items=MAX_ITEMS,
+            **kwargs,
+        )
+
+
+def wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def redirect_back(request):
+    """Back to the page the button was on (a local address only), else to the list."""
+    target = request.POST.get("naeste", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("articles:reading_list")
+    return HttpResponseRedirect(target)
+
+
+def reading_list_change(change):
+    """A POST view that changes the reading list: refused unless it comes from this site
+    (see reading_list.same_origin), answered with JSON for scripts and a redirect back for
+    plain forms."""
+
+    @require_POST
+    @csrf_exempt  # protected by same_origin() instead: the buttons are on shared pages
+    @wraps(change)
+    def view(request):
+        if not same_origin(request):
+            return HttpResponseForbidden("Forespørgslen kom ikke fra Almene Nyheder.")
+        article_id = parse_id(request.POST.get("artikel", ""))
+        article = Article.objects.filter(pk=article_id).first() if article_id else None
+        reading_list = request.reading_list
+        try:
+            if article is None:
+                raise Http404("Artiklen findes ikke.")
+            change(request, reading_list, article)
+        except Http404:
+            if wants_json(request):
+                return JsonResponse({"fejl": "Artiklen findes ikke."}, status=404)
+            raise
+        except ReadingListFull:
+            if wants_json(request):
+                return JsonResponse({"fejl": FULL_MESSAGE}, status=409)
+            return HttpResponseRedirect(reverse("articles:reading_list") + "?fuld=1")
+        if wants_json(request):
+            return JsonResponse(
+                {
+                    "artikel": article.pk,
+                    "paa_listen": article.pk in reading_list.article_ids,
+                    "antal": reading_list.count,
+                }
+            )
+        return redirect_back(request)
+
+    return view
+
+
+@reading_list_change
+def add_to_reading_list(request, reading_list, article):
+    if not article.is_published:
+        raise Http404("Artiklen findes ikke.")
+    reading_list.add(article)
+
+
+@reading_list_change
+def remove_from_reading_list(request, reading_list, article):
+    reading_list.remove(article)
+
+
+@reading_list_change
+def mark_read(request, reading_list, article):
+    reading_list.mark_read(article, read=request.POST.get("laest") != "0")

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "articles.middleware.ReadingListMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -173,6 +174,12 @@ STORAGES = {
 TAGGIT_CASE_INSENSITIVE = True
 
 SITE_NAME = "Almene Nyheder"
+
+# Public pages for visitors without a reading list may be kept this long by browsers and
+# shared caches (they are identical for every such visitor).
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+# Anonymous reading lists not used for this many days are deleted by `purge_readers`.
+READING_LIST_PURGE_DAYS = int(os.environ.get("READING_LIST_PURGE_DAYS", "400"))
 
 
 # Security: production behind a TLS-terminating reverse proxy.

@@ -48,6 +48,7 @@ PAGES = {
     "sektion": lambda site: site["section"].get_absolute_url(),
     "emne": lambda site: "/emner/renovering/",
     "skribent": lambda site: site["author"].get_absolute_url(),
+    "læseliste (tom)": lambda site: "/laeseliste/",
     "404": lambda site: "/artikler/findes-ikke/",
 }
 
@@ -64,6 +65,17 @@ def test_no_wcag_violations(live_server, page_at, site, viewport):
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         if results.violations_count:
             failures.append(f"{name}:\n{results.generate_report()}")
+    # The reading list with articles on it, and pages showing saved articles' buttons.
+    page.goto(live_server.url + site["article"].get_absolute_url())
+    page.locator(".article__header .reading-button__button").click()
+    page.wait_for_function(
+        "document.querySelector('[data-reading-list-count]').textContent === '1'"
+    )
+    for url in ["/laeseliste/", site["article"].get_absolute_url()]:
+        page.goto(live_server.url + url)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        if results.violations_count:
+            failures.append(f"{url} med læseliste:\n{results.generate_report()}")
     assert not failures, "\n\n".join(failures)
 
 
