@@ -90,6 +90,11 @@ def _sanitizer_rules(extensions: dict) -> dict:
 BODY_RULES = _sanitizer_rules(BODY_EDITOR_EXTENSIONS)
 
 
+def drop_empty_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """The editor's link dialog leaves ``title=""`` when no title is given: drop it."""
+    return value if value.strip() else None
+
+
 def sanitize_html(html: str) -> str:
     """Keep only the markup the editor can produce; scripts, styles, event handlers and
     ``javascript:`` links never survive."""
@@ -98,6 +103,7 @@ def sanitize_html(html: str) -> str:
     return nh3.clean(
         html,
         **BODY_RULES,
+        attribute_filter=drop_empty_attribute,
         clean_content_tags={"script", "style"},
         link_rel="noopener noreferrer",
         strip_comments=True,

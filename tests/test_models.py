@@ -94,6 +94,10 @@ class TestSanitizedBody:
         )
         assert_clean(Article.objects.get(slug="import").body)
 
+    def test_empty_link_title_is_dropped(self):
+        article = ArticleFactory(body='<p><a href="https://bl.dk" title="">BL</a></p>')
+        assert article.body == '<p><a href="https://bl.dk" rel="noopener noreferrer">BL</a></p>'
+
     def test_allowed_markup_survives_unchanged(self):
         body = (
             "<h2>Mellemrubrik</h2><h3>Underrubrik</h3><p><strong>Fed</strong> og <em>kursiv</em>"
