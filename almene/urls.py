@@ -14,6 +14,7 @@ admin.site.index_title = "Redaktionen"
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("", include("articles.urls")),
+    path("almene-maal/", include("goals.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,6 +1,7 @@
 from django.views.generic import TemplateView
 
 from articles.models import Article
+from goals.models import Goal
 
 
 class HomeView(TemplateView):
@@ -30,5 +31,8 @@ class HomeView(TemplateView):
             top_story=top_story,
             latest_articles=(pinned + newest)[: self.card_count],
             published_count=Article.objects.published().count(),
+            current_goals=list(
+                Goal.objects.filter(programme__is_current=True).select_related("programme")
+            ),
             **kwargs,
         )

@@ -76,6 +76,7 @@ class ArticleAdminForm(forms.ModelForm):
             "published_at",
             "front_page",
             "front_page_order",
+            "goals",
         ]
 
     def clean(self):
@@ -249,7 +250,7 @@ class ArticleAdmin(VersionAdmin):
     date_hierarchy = "published_at"
     list_select_related = ["section"]
     list_per_page = 50
-    autocomplete_fields = ["section"]
+    autocomplete_fields = ["section", "goals"]
     actions = [
         "submit_for_review",
         "publish_selected",
@@ -258,7 +259,7 @@ class ArticleAdmin(VersionAdmin):
     ]
 
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", "lead", "body"]}),
+        (None, {"fields": ["title", "slug", "section", "lead", "body", "goals"]}),
         ("Hovedbillede", {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]}),
         ("Udgivelse", {"fields": ["status", "published_at", "front_page", "front_page_order"]}),
         ("Oplysninger", {"fields": ["created_by", "created_at", "updated_at"]}),

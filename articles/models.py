@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -187,8 +187,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """What the article page shows of the article itself: section, byline, tags."""
-        return self.select_related("section").with_bylines().prefetch_related("tags")
+        """What the article page shows of the article itself: section, byline, tags, goals."""
+        return self.select_related("section").with_bylines().prefetch_related("tags", "goals")
 
     def sharing_tags(self, tag_ids):
         """Articles ranked by how many of ``tag_ids`` they share, then newest first."""
@@ -234,6 +234,14 @@ class Article(models.Model):
     hero_renditions = models.JSONField(default=dict, blank=True, editable=False)
 
     tags = TaggableManager("emner", through=TaggedArticle, blank=True)
+    # A lazy reference: articles never imports goals (goals builds on articles).
+    goals = models.ManyToManyField(
+        "goals.Goal",
+        verbose_name="almene mål",
+        related_name="articles",
+        blank=True,
+        help_text="De mål, artiklen handler om. Artiklen vises på målenes sider.",
+    )
     related_articles = models.ManyToManyField(
         "self",
         through="RelatedArticle",
@@ -428,18 +436,32 @@ class Article(models.Model):
         return chosen
 
     def related_suggestions(self, limit: int = 8) -> list["Article"]:
-        """Candidates for "Læs også" in the admin: published articles sharing the most tags,
-        leaving out those already chosen."""
+        """Candidates for "Læs også" in the admin: published articles sharing the most tags
+        and goals, leaving out those already chosen."""
         tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
-        if not tag_ids:
+        goal_ids = list(self.goals.values_list("pk", flat=True))
+        # Each kind of sharing is asked for only when the article has some: an empty IN list
+        # would empty the whole query.
+        candidates = Q(pk__in=[])
+        shared = {"shared_tags": Value(0), "shared_goals": Value(0)}
+        if tag_ids:
+            condition = Q(tagged_items__tag_id__in=tag_ids)
+            candidates |= condition
+            shared["shared_tags"] = Count("tagged_items", filter=condition, distinct=True)
+        if goal_ids:
+            condition = Q(goals__in=goal_ids)
+            candidates |= condition
+            shared["shared_goals"] = Count("goals", filter=condition, distinct=True)
+        if not (tag_ids or goal_ids):
             return []
-        chosen = self.related_links.values("to_article_id")
         return list(
             Article.objects.published()
             .select_related("section")
             .exclude(pk=self.pk)
-            .exclude(pk__in=chosen)
-            .sharing_tags(tag_ids)[:limit]
+            .exclude(pk__in=self.related_links.values("to_article_id"))
+            .filter(candidates)
+            .annotate(**shared)
+            .order_by((F("shared_tags") + F("shared_goals")).desc(), "-published_at", "-pk")[:limit]
         )
 
     def suggestions(self, exclude_ids=(), limit: int = 4, recent: int = 30) -> list["Article"]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 from .caching import public_page
 
 app_name = "articles"
@@ -11,6 +11,10 @@ urlpatterns = [
     path("sektioner/<slug:slug>/", public_page(views.SectionView.as_view()), name="section"),
     path("emner/<slug:slug>/", public_page(views.TagView.as_view()), name="tag"),
     path("skribenter/<slug:slug>/", public_page(views.AuthorView.as_view()), name="author"),
+    path("feeds/artikler/", feeds.LatestArticlesFeed(), name="feed"),
+    path("sektioner/<slug:slug>/feed/", feeds.SectionFeed(), name="section_feed"),
+    path("emner/<slug:slug>/feed/", feeds.TagFeed(), name="tag_feed"),
+    path("skribenter/<slug:slug>/feed/", feeds.AuthorFeed(), name="author_feed"),
     path("laeseliste/", views.ReadingListView.as_view(), name="reading_list"),
     path("laeseliste/tilfoej/", views.add_to_reading_list, name="reading_list_add"),
     path("laeseliste/fjern/", views.remove_from_reading_list, name="reading_list_remove"),

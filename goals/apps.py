@@ -5,3 +5,6 @@ class GoalsConfig(AppConfig):
     name = "goals"
     verbose_name = "Almene mål"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import demo  # noqa: F401  (adds the goals to manage.py seed_demo)

@@ -1,6 +1,7 @@
 import importlib
 import io
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
 import factory
 from django.core.files.base import ContentFile
@@ -128,15 +129,66 @@ def newsroom_groups() -> dict:
     permissions themselves come back with the flush's post_migrate signal."""
     from django.contrib.auth.models import Group, Permission
 
-    migration = importlib.import_module("articles.migrations.0003_newsroom_groups")
     groups = {}
-    for name, codenames in migration.GROUPS.items():
-        group, created = Group.objects.get_or_create(name=name)
-        if created:
-            group.permissions.set(
-                Permission.objects.filter(
-                    content_type__app_label="articles", codename__in=codenames
+    for app_label, migration_name in [
+        ("articles", "0003_newsroom_groups"),
+        ("goals", "0002_newsroom_permissions"),
+    ]:
+        migration = importlib.import_module(f"{app_label}.migrations.{migration_name}")
+        for name, codenames in migration.GROUPS.items():
+            group, _ = Group.objects.get_or_create(name=name)
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label, codename__in=codenames
                 )
             )
-        groups[name] = group
+            groups[name] = group
     return groups
+
+
+class GoalProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = "goals.GoalProgramme"
+
+    title = factory.Sequence(lambda n: f"Almene mål {2020 + n}-{2022 + n}")
+    slug = factory.LazyAttribute(lambda o: danish_slugify(o.title))
+    first_year = 2024
+    last_year = 2026
+    adopted_by = "BL's repræsentantskab"
+    intro = "Tre mål for sektoren."
+    is_current = False
+
+
+class GoalFactory(DjangoModelFactory):
+    class Meta:
+        model = "goals.Goal"
+
+    programme = factory.SubFactory(GoalProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Mål nummer {n}")
+    slug = factory.LazyAttribute(lambda o: danish_slugify(o.title))
+    summary = factory.LazyAttribute(lambda o: f"Kort om {o.title.lower()}.")
+    description = "<h2>Baggrund</h2><p>Derfor er målet vigtigt.</p>"
+    theme = "groen"
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = "goals.Indicator"
+
+    goal = factory.SubFactory(GoalFactory)
+    name = "Andel af nybyggeri under klimakravet"
+    unit = "%"
+    baseline_value = Decimal("60")
+    baseline_year = 2023
+    target_value = Decimal("90")
+    target_year = 2026
+
+
+class MeasurementFactory(DjangoModelFactory):
+    class Meta:
+        model = "goals.Measurement"
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    measured_on = factory.Sequence(lambda n: date(2024, 1, 1) + timedelta(days=30 * n))
+    value = Decimal("70")
+    source = "BL, opgørelse"

@@ -8,7 +8,15 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from .factories import ArticleFactory, AuthorFactory, SectionFactory, TagFactory, relate
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    GoalFactory,
+    GoalProgrammeFactory,
+    SectionFactory,
+    TagFactory,
+    relate,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -288,6 +296,9 @@ def test_every_public_page_hides_drafts_and_scheduled(client):
         ArticleFactory(section=section, authors=[author], tags=["Delt"], scheduled=True),
     ]
     relate(public, *secrets)
+    goal = GoalFactory(programme=GoalProgrammeFactory(is_current=True))
+    for article in [public, *secrets]:
+        article.goals.add(goal)
     urls = [
         "/",
         "/artikler/",
@@ -295,6 +306,13 @@ def test_every_public_page_hides_drafts_and_scheduled(client):
         section.get_absolute_url(),
         "/emner/delt/",
         author.get_absolute_url(),
+        "/almene-maal/",
+        goal.get_absolute_url(),
+        "/feeds/artikler/",
+        f"/sektioner/{section.slug}/feed/",
+        "/emner/delt/feed/",
+        f"/skribenter/{author.slug}/feed/",
+        f"/almene-maal/{goal.slug}/feed/",
     ]
     for url in urls:
         page = html(client.get(url))

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
+from django.dispatch import Signal
 from django.utils import timezone
 
 from articles.images import build_renditions
@@ -32,6 +33,10 @@ from articles.text import danish_slugify
 
 from . import content
 from .images import housing_scene, portrait
+
+# Sent after the articles are seeded, so that other apps (goals) can add their demo content
+# without articles knowing about them.
+demo_content_seeded = Signal()
 
 HANDWRITTEN = len(content.ARTICLES)
 DAYS_SPREAD = 730  # two years of articles
@@ -61,7 +66,9 @@ class DemoSeeder:
                 self.seed_staff(authors)
         pool = self.image_pool()
         with transaction.atomic():
-            return self.seed_articles(sections, authors, tags, pool)
+            created = self.seed_articles(sections, authors, tags, pool)
+        demo_content_seeded.send(sender=self.__class__)
+        return created
 
     def seed_sections(self) -> dict[str, Section]:
         sections = {}

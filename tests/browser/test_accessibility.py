@@ -4,7 +4,18 @@ violations."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.factories import ArticleFactory, AuthorFactory, SectionFactory, image_file, relate
+from goals.models import Effort
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    GoalFactory,
+    GoalProgrammeFactory,
+    IndicatorFactory,
+    MeasurementFactory,
+    SectionFactory,
+    image_file,
+    relate,
+)
 
 from .conftest import DESKTOP, PHONE
 
@@ -38,7 +49,14 @@ def site():
         for _ in range(8)
     ]
     relate(articles[0], articles[3], articles[5])
-    return {"article": articles[0], "section": section, "author": author}
+    programme = GoalProgrammeFactory(is_current=True)
+    goal = GoalFactory(programme=programme, title="Ambitiøse grønne fællesskaber")
+    Effort.objects.create(goal=goal, text="Klimakrav i alle udbud")
+    indicator = IndicatorFactory(goal=goal)
+    MeasurementFactory(indicator=indicator)
+    for article in articles[:4]:
+        article.goals.add(goal)
+    return {"article": articles[0], "section": section, "author": author, "goal": goal}
 
 
 PAGES = {
@@ -48,6 +66,8 @@ PAGES = {
     "sektion": lambda site: site["section"].get_absolute_url(),
     "emne": lambda site: "/emner/renovering/",
     "skribent": lambda site: site["author"].get_absolute_url(),
+    "almene mål": lambda site: "/almene-maal/",
+    "mål": lambda site: site["goal"].get_absolute_url(),
     "læseliste (tom)": lambda site: "/laeseliste/",
     "404": lambda site: "/artikler/findes-ikke/",
 }

@@ -1,0 +1,97 @@
+"""Editors maintain programmes, goals, efforts and indicators; journalists may only read
+them (to pick goals for their articles)."""
+
+from django import forms
+from django.contrib import admin
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+from reversion.admin import VersionAdmin
+
+from articles.text import BODY_EDITOR_EXTENSIONS, sanitize_html
+
+from .models import Effort, Goal, GoalProgramme, Indicator, Measurement
+
+
+class GoalInline(admin.TabularInline):
+    model = Goal
+    fields = ["title", "slug", "position", "theme"]
+    prepopulated_fields = {"slug": ["title"]}
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(GoalProgramme)
+class GoalProgrammeAdmin(VersionAdmin):
+    list_display = ["title", "period", "is_current", "adopted_on", "adopted_by"]
+    list_filter = ["is_current"]
+    search_fields = ["title"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [GoalInline]
+
+    @admin.display(description="Periode")
+    def period(self, programme):
+        return programme.period
+
+
+class GoalAdminForm(forms.ModelForm):
+    description = ProseEditorFormField(
+        label="Beskrivelse",
+        required=False,
+        config={"extensions": BODY_EDITOR_EXTENSIONS},
+        sanitize=sanitize_html,
+        widget=AdminProseEditorWidget,
+    )
+
+    class Meta:
+        model = Goal
+        fields = ["programme", "title", "slug", "summary", "description", "position", "theme"]
+
+
+class EffortInline(admin.TabularInline):
+    model = Effort
+    fields = ["text", "position"]
+    extra = 1
+    verbose_name_plural = "Indsatser (i rækkefølge)"
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    fields = [
+        "name",
+        "unit",
+        "baseline_value",
+        "baseline_year",
+        "target_value",
+        "target_year",
+        "position",
+    ]
+    show_change_link = True
+    extra = 0
+    verbose_name_plural = "Indikatorer (målinger tilføjes på indikatorens egen side)"
+
+
+@admin.register(Goal)
+class GoalAdmin(VersionAdmin):
+    form = GoalAdminForm
+    list_display = ["title", "programme", "position", "theme"]
+    list_filter = ["programme"]
+    list_select_related = ["programme"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [EffortInline, IndicatorInline]
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    fields = ["measured_on", "value", "source", "source_url"]
+    extra = 1
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(VersionAdmin):
+    list_display = ["name", "goal", "unit", "baseline_value", "target_value", "target_year"]
+    list_filter = ["goal__programme", "goal"]
+    list_select_related = ["goal"]
+    search_fields = ["name"]
+    autocomplete_fields = ["goal"]
+    inlines = [MeasurementInline]

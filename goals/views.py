@@ -1,0 +1,58 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from django.views.generic import TemplateView
+
+from articles.views import PublishedArticleListView
+
+from .charts import chart_for
+from .models import Goal, GoalProgramme
+
+
+class ProgrammeView(TemplateView):
+    """/almene-maal/: the current programme and its goals; earlier ones by their slug."""
+
+    template_name = "goals/programme.html"
+
+    def get_programme(self) -> GoalProgramme:
+        if "slug" in self.kwargs:
+            return get_object_or_404(GoalProgramme, slug=self.kwargs["slug"], is_current=False)
+        programme = GoalProgramme.objects.current()
+        if programme is None:
+            raise Http404("Der er ikke vedtaget et gældende målprogram.")
+        return programme
+
+    def get_context_data(self, **kwargs):
+        programme = self.get_programme()
+        return super().get_context_data(
+            programme=programme,
+            goals=programme.goals_for_overview(),
+            other_programmes=GoalProgramme.objects.exclude(pk=programme.pk),
+            current_goals_page=True,
+            **kwargs,
+        )
+
+
+class GoalView(PublishedArticleListView):
+    """/almene-maal/<slug>/: the goal, its efforts and indicators, and its articles."""
+
+    template_name = "goals/goal.html"
+
+    @cached_property
+    def goal(self) -> Goal:
+        return get_object_or_404(
+            Goal.objects.select_related("programme").prefetch_related(
+                "efforts", "indicators__measurements"
+            ),
+            slug=self.kwargs["slug"],
+        )
+
+    def base_queryset(self):
+        return self.goal.published_articles()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            goal=self.goal,
+            charts=[chart_for(indicator) for indicator in self.goal.indicators.all()],
+            **kwargs,
+        )
