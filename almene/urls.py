@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
+from django.views.decorators.cache import cache_page
 
+from articles import sitemaps as article_sitemaps
 from articles.caching import public_page
+from goals import sitemaps as goal_sitemaps
 
 from . import views
 
@@ -11,10 +15,35 @@ admin.site.site_header = "Almene Nyheder – redaktionen"
 admin.site.site_title = "Almene Nyheder"
 admin.site.index_title = "Redaktionen"
 
+SITEMAPS = {
+    "sider": article_sitemaps.PageSitemap,
+    "artikler": article_sitemaps.ArticleSitemap,
+    "sektioner": article_sitemaps.SectionSitemap,
+    "emner": article_sitemaps.TagSitemap,
+    "skribenter": article_sitemaps.AuthorSitemap,
+    "almene-maal": goal_sitemaps.GoalSitemap,
+    "maalprogrammer": goal_sitemaps.ProgrammeSitemap,
+}
+SITEMAP_CACHE_SECONDS = 60 * 10
+
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
+    path("soeg/", views.SearchView.as_view(), name="search"),
     path("", include("articles.urls")),
     path("almene-maal/", include("goals.urls")),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("admin/", admin.site.urls),
 ]
 

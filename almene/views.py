@@ -1,6 +1,10 @@
-from django.views.generic import TemplateView
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.generic import ListView, TemplateView
 
-from articles.models import Article
+from articles.models import Article, Tag
+from articles.search import clean_query, search
+from articles.views import DanishPaginationMixin
 from goals.models import Goal
 
 
@@ -36,3 +40,60 @@ class HomeView(TemplateView):
             ),
             **kwargs,
         )
+
+
+class SearchView(DanishPaginationMixin, ListView):
+    """/soeg/?q=…: published articles matching the words, with filters for section, tag,
+    goal and year that the pagination links keep. Any input gives a page, never an error."""
+
+    template_name = "search.html"
+    context_object_name = "hits"
+
+    def get_queryset(self):
+        self.query = clean_query(self.request.GET.get("q"))
+        self.filters = {
+            name: self.request.GET.get(name, "").strip()[:100]
+            for name in ("sektion", "emne", "maal", "aar")
+        }
+        articles = Article.objects.published().select_related("section").defer("body")
+        if self.filters["sektion"]:
+            articles = articles.filter(section__slug=self.filters["sektion"])
+        if self.filters["emne"]:
+            articles = articles.filter(tagged_items__tag__slug=self.filters["emne"])
+        if self.filters["maal"]:
+            articles = articles.filter(goals__slug=self.filters["maal"])
+        year = self.filters["aar"]
+        if year.isascii() and year.isdigit() and 1900 <= int(year) <= 2100:
+            articles = articles.filter(published_at__year=int(year))
+        else:
+            self.filters["aar"] = ""
+        self.results = search(self.query, articles)
+        return self.results.articles
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published()
+        return super().get_context_data(
+            query=self.query,
+            filters=self.filters,
+            suggestion=self.results.suggestion,
+            goals=Goal.objects.filter(programme__is_current=True),
+            tags=Tag.objects.filter(tagged_articles__content_object__in=published)
+            .distinct()
+            .order_by("name"),
+            years=[day.year for day in published.dates("published_at", "year", order="DESC")],
+            **kwargs,
+        )
+
+
+def robots_txt(request):
+    """Search engines may read the site, not the admin, the reading list or search results."""
+    sitemap = request.build_absolute_uri(reverse("sitemap-index"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /laeseliste/",
+        "Disallow: /soeg/",
+        f"Sitemap: {sitemap}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

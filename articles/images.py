@@ -154,6 +154,14 @@ class Picture:
         return self._srcset("jpg")
 
     @property
+    def jpeg_urls(self) -> list[str]:
+        return [self._url(width, "jpg") for width, _ in self.sizes]
+
+    @property
+    def largest_jpeg(self) -> str:
+        return self._url(self.sizes[-1][0], "jpg")
+
+    @property
     def src(self) -> str:
         # The fallback for browsers without srcset: a middling size.
         width, _ = self.sizes[min(1, len(self.sizes) - 1)]

@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
@@ -285,6 +286,10 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("oprettet", auto_now_add=True)
     updated_at = models.DateTimeField("ændret", auto_now=True)
+    # Full-text search on PostgreSQL: title (A), lead (B) and body (C) in the "danish"
+    # configuration, kept current by a database trigger on every write (migration 0006), so
+    # bulk_create() and update() keep it right too. Unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -533,6 +538,21 @@ class RelatedArticle(models.Model):
 
     def __str__(self):
         return f"{self.from_article} → {self.to_article}"
+
+
+class SearchWord(models.Model):
+    """A word that occurs in the articles, for what Danish stemming cannot do: finding
+    compounds by their parts ("organisation" in "boligorganisationer") and suggesting a
+    spelling ("Mente du …?"). Trigram-indexed on PostgreSQL (migration 0006)."""
+
+    word = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = "søgeord"
+        verbose_name_plural = "søgeord"
+
+    def __str__(self):
+        return self.word
 
 
 class ArticleSlugRedirect(models.Model):

@@ -1,6 +1,9 @@
 from django.contrib.auth.signals import user_logged_in
+from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from .models import Article
 from .reading_list import ReadingList, merge_into_account
 
 
@@ -18,3 +21,12 @@ def merge_reading_list_at_login(sender, request, user, **kwargs):
         reading_list.__dict__.pop("reader", None)
         reading_list._forget()
         reading_list.cookie_was_invalid = anonymous is not None or reading_list.cookie_was_invalid
+
+
+@receiver(post_save, sender=Article)
+def index_search_words(sender, instance, raw=False, **kwargs):
+    """New words of a saved article become searchable parts of compounds and spellings."""
+    if not raw:
+        from .search import index_words
+
+        transaction.on_commit(lambda: index_words([instance.pk]))

@@ -36,19 +36,11 @@ def page_number(value) -> int:
     return max(int(value), 1)
 
 
-class PublishedArticleListView(ListView):
-    """The paginated card listings: the archive and the section, tag and author pages."""
+class DanishPaginationMixin:
+    """20 a page, ``?side=N``; a bad page number means page 1, one past the end a 404."""
 
     paginate_by = 20
     page_kwarg = "side"
-    template_name = "articles/article_list.html"
-    context_object_name = "articles"
-
-    def base_queryset(self):
-        return Article.objects.published()
-
-    def get_queryset(self):
-        return self.base_queryset().for_cards().order_by("-published_at", "-pk")
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)
@@ -57,6 +49,19 @@ class PublishedArticleListView(ListView):
             raise Http404("Siden findes ikke.")
         page = paginator.page(number)
         return paginator, page, page.object_list, page.has_other_pages()
+
+
+class PublishedArticleListView(DanishPaginationMixin, ListView):
+    """The paginated card listings: the archive and the section, tag and author pages."""
+
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+
+    def base_queryset(self):
+        return Article.objects.published()
+
+    def get_queryset(self):
+        return self.base_queryset().for_cards().order_by("-published_at", "-pk")
 
 
 class ArchiveView(PublishedArticleListView):

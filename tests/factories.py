@@ -72,7 +72,7 @@ class ArticleFactory(DjangoModelFactory):
         )
 
     title = factory.Sequence(lambda n: f"Artikel nummer {n} om almene boliger")
-    slug = factory.LazyAttribute(lambda o: danish_slugify(o.title))
+    slug = factory.LazyAttributeSequence(lambda o, n: f"{danish_slugify(o.title)[:180]}-{n}")
     section = factory.SubFactory(SectionFactory)
     lead = factory.LazyAttribute(lambda o: f"Manchet til {o.title.lower()}.")
     body = "<h2>Mellemrubrik</h2><p>Brødtekst om den almene sektor.</p>"

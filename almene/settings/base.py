@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # search lookups on PostgreSQL; harmless on SQLite
+    "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
     "reversion",

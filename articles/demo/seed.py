@@ -29,6 +29,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.search import index_words
 from articles.text import danish_slugify
 
 from . import content
@@ -67,6 +68,8 @@ class DemoSeeder:
         pool = self.image_pool()
         with transaction.atomic():
             created = self.seed_articles(sections, authors, tags, pool)
+        if created:
+            index_words()  # bulk_create sends no signals: index the new words in one go
         demo_content_seeded.send(sender=self.__class__)
         return created
 

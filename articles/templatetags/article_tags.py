@@ -46,3 +46,11 @@ def iso_datetime(value: datetime | None) -> str:
     if not value:
         return ""
     return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+@register.filter
+def highlight_snippet(snippet: str) -> str:
+    """A search snippet as safe HTML with the matching words in <mark>."""
+    from articles.search import highlighted
+
+    return highlighted(snippet)

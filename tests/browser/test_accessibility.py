@@ -68,6 +68,7 @@ PAGES = {
     "skribent": lambda site: site["author"].get_absolute_url(),
     "almene mål": lambda site: "/almene-maal/",
     "mål": lambda site: site["goal"].get_absolute_url(),
+    "søgning": lambda site: "/soeg/?q=afsnit",
     "læseliste (tom)": lambda site: "/laeseliste/",
     "404": lambda site: "/artikler/findes-ikke/",
 }

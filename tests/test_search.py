@@ -1,0 +1,135 @@
+"""Search: Danish full text on PostgreSQL, a simpler search on SQLite, and bad input."""
+
+import pytest
+from django.db import connection
+
+from articles.search import clean_query, index_words
+
+from .factories import ArticleFactory, GoalFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL search")
+
+
+def hits(client, **params):
+    response = client.get("/soeg/", params)
+    assert response.status_code == 200
+    return response, [article.title for article in response.context["hits"]]
+
+
+class TestOnEveryDatabase:
+    def test_finds_words_in_title_lead_and_body_and_never_drafts(self, client):
+        ArticleFactory(title="Ny helhedsplan i Gellerup")
+        ArticleFactory(title="Om lead", lead="Helhedsplanen er vedtaget.")
+        ArticleFactory(title="Om brødtekst", body="<p>En ny helhedsplan for området.</p>")
+        ArticleFactory(title="Hemmelig helhedsplan", draft=True)
+        ArticleFactory(title="Planlagt helhedsplan", scheduled=True)
+        ArticleFactory(title="Noget andet")
+        _, titles = hits(client, q="helhedsplan")
+        assert set(titles) == {"Ny helhedsplan i Gellerup", "Om lead", "Om brødtekst"}
+
+    def test_number_of_hits_and_filters_kept_in_pagination(self, client):
+        section = SectionFactory(name="Boligpolitik")
+        for _ in range(21):
+            ArticleFactory(section=section, title="Husleje og boligpolitik")
+        ArticleFactory(title="Husleje i en anden sektion")
+        response, titles = hits(client, q="husleje", sektion=section.slug)
+        page = response.content.decode()
+        assert "21 resultater for „husleje“" in page
+        assert len(titles) == 20
+        assert 'href="?q=husleje&amp;sektion=boligpolitik&amp;side=2"' in page
+        _, second = hits(client, q="husleje", sektion=section.slug, side="2")
+        assert len(second) == 1
+
+    def test_filters_for_tag_goal_and_year(self, client):
+        goal = GoalFactory()
+        tagged = ArticleFactory(title="Fjernvarme med emne", tags=["Klima"])
+        with_goal = ArticleFactory(title="Fjernvarme med mål")
+        with_goal.goals.add(goal)
+        old = ArticleFactory(title="Fjernvarme i gamle dage")
+        old.published_at = old.published_at.replace(year=2020)
+        old.save()
+        assert hits(client, q="fjernvarme", emne="klima")[1] == [tagged.title]
+        assert hits(client, q="fjernvarme", maal=goal.slug)[1] == [with_goal.title]
+        assert hits(client, q="fjernvarme", aar="2020")[1] == [old.title]
+        assert len(hits(client, q="fjernvarme", aar="abc")[1]) == 3  # a bad year is ignored
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            "",
+            "   ",
+            "x" * 10_000,
+            "bolig\x00organisation",
+            "Ⅻ ﬁnd 𝔟𝔬𝔩𝔦𝔤 😀 ب",
+            "-- ' \" ( ) & | ! :* <> \\ % _ * ? ~ ^",
+            "a & | !",
+            '"ikke afsluttet',
+            "OR AND NOT",
+        ],
+    )
+    def test_bad_queries_give_a_page(self, client, query):
+        ArticleFactory(title="Boligorganisation")
+        response = client.get("/soeg/", {"q": query, "side": "abc", "aar": "x" * 500})
+        assert response.status_code == 200
+
+    def test_query_is_cleaned(self):
+        assert clean_query("  bolig\x00 \torganisation  ") == "bolig organisation"
+        assert len(clean_query("x" * 10_000)) == 200
+        assert clean_query(None) == ""
+
+    def test_empty_query_explains(self, client):
+        page = client.get("/soeg/").content.decode()
+        assert "Skriv et eller flere ord" in page
+
+
+@postgres
+class TestPostgres:
+    def test_stemming(self, client):
+        ArticleFactory(title="En ny bolig til alle")
+        assert hits(client, q="boliger")[1] == ["En ny bolig til alle"]
+
+    def test_compound_word_found_by_its_part(self, client):
+        ArticleFactory(title="Boligorganisationer samarbejder", lead="")
+        index_words()
+        assert hits(client, q="boligorganisation")[1] == ["Boligorganisationer samarbejder"]
+        assert hits(client, q="organisation")[1] == ["Boligorganisationer samarbejder"]
+
+    def test_title_ranks_above_body(self, client):
+        ArticleFactory(title="Om drift", body="<p>Varmepumper er fremtiden.</p>")
+        ArticleFactory(title="Varmepumper i alle afdelinger", body="<p>Om drift.</p>")
+        assert hits(client, q="varmepumper")[1] == ["Varmepumper i alle afdelinger", "Om drift"]
+
+    def test_highlighted_snippet(self, client):
+        ArticleFactory(
+            title="Rapport",
+            lead="Beboerne i Vollsmose",
+            body="<p>Der er bygget <strong>solceller</strong> på tagene & mere.</p>",
+        )
+        page = hits(client, q="solceller")[0].content.decode()
+        assert "<mark>solceller</mark>" in page
+        assert "<strong>" not in page.split("search-results")[1]  # tags are not in snippets
+        assert "&amp; mere" in page
+
+    def test_vector_follows_edits_by_every_path(self, client):
+        article = ArticleFactory(title="Gammel titel")
+        article.title = "Klimatilpasning i Esbjerg"
+        article.save()
+        assert hits(client, q="klimatilpasning")[1] == ["Klimatilpasning i Esbjerg"]
+        type(article).objects.filter(pk=article.pk).update(lead="Skybrud og regnvand")
+        assert hits(client, q="skybrud")[1] == ["Klimatilpasning i Esbjerg"]
+
+    def test_did_you_mean(self, client):
+        ArticleFactory(title="Boligorganisationen i Odense")
+        index_words()
+        response, titles = hits(client, q="boligorganisatonen")
+        assert titles == []
+        assert response.context["suggestion"] == "boligorganisationen"
+        assert "Mente du" in response.content.decode()
+
+    def test_words_of_a_saved_article_are_indexed(self, django_capture_on_commit_callbacks):
+        from articles.models import SearchWord
+
+        with django_capture_on_commit_callbacks(execute=True):
+            ArticleFactory(title="Affaldssorteringsordning")
+        assert SearchWord.objects.filter(word="affaldssorteringsordning").exists()
