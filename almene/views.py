@@ -77,9 +77,7 @@ class SearchView(DanishPaginationMixin, ListView):
             filters=self.filters,
             suggestion=self.results.suggestion,
             goals=Goal.objects.filter(programme__is_current=True),
-            tags=Tag.objects.filter(tagged_articles__content_object__in=published)
-            .distinct()
-            .order_by("name"),
+            tags=Tag.objects.order_by("name"),
             years=[day.year for day in published.dates("published_at", "year", order="DESC")],
             **kwargs,
         )
