@@ -80,11 +80,14 @@ class GoalProgramme(models.Model):
         """The goals with their efforts, published-article count and latest three articles,
         in a fixed number of queries however many goals and articles there are."""
         goals = list(
-            self.goals.prefetch_related("efforts").annotate(
+            self.goals.prefetch_related("efforts")
+            .annotate(
                 published_count=Count(
                     "articles", filter=Q(articles__in=Article.objects.published().values("pk"))
                 )
             )
+            # Meta.ordering is not applied to queries with GROUP BY.
+            .order_by("position", "pk")
         )
         latest = Goal.latest_articles(goals, per_goal=3)
         for goal in goals:
