@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.urls import reverse
 
 from articles.models import Section
 
@@ -10,4 +11,8 @@ def site(request):
         "nav_sections": Section.for_navigation,  # called only by templates that show it
         # Lazy: no query for a visitor without a list (articles.middleware).
         "reading_list": getattr(request, "reading_list", None),
+        "reading_list_urls": {
+            "add": reverse("articles:reading_list_add"),
+            "remove": reverse("articles:reading_list_remove"),
+        },
     }

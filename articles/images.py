@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -139,8 +140,14 @@ class Picture:
             return None
         return cls(directory=renditions["dir"], shape=shape, sizes=renditions[shape], alt=alt)
 
+    @cached_property
+    def _base_url(self) -> str:
+        # One storage lookup per picture; the files' names are appended to its folder's URL
+        # (renditions are public files, so no per-file signing is needed).
+        return default_storage.url(f"{self.directory}/")
+
     def _url(self, width: int, ext: str) -> str:
-        return default_storage.url(f"{self.directory}/{self.shape}-{width}.{ext}")
+        return f"{self._base_url}{self.shape}-{width}.{ext}"
 
     def _srcset(self, ext: str) -> str:
         return ", ".join(f"{self._url(width, ext)} {width}w" for width, _ in self.sizes)

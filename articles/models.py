@@ -191,6 +191,11 @@ class ArticleQuerySet(models.QuerySet):
         """What the article page shows of the article itself: section, byline, tags, goals."""
         return self.select_related("section").with_bylines().prefetch_related("tags", "goals")
 
+    def newest_ids(self, count: int = 300):
+        """The ids of the newest ``count`` articles, for a subquery. Read in publication
+        order from the index, so its cost does not grow with the archive."""
+        return self.order_by("-published_at", "-pk").values("pk")[:count]
+
     def sharing_tags(self, tag_ids):
         """Articles ranked by how many of ``tag_ids`` they share, then newest first."""
         return (
@@ -198,6 +203,12 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(shared_tags=Count("tagged_items"))
             .order_by("-shared_tags", "-published_at", "-pk")
         )
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search vector is large and only ever read inside PostgreSQL: never load it.
+        return super().get_queryset().defer("search_vector")
 
 
 class Article(models.Model):
@@ -291,7 +302,7 @@ class Article(models.Model):
     # bulk_create() and update() keep it right too. Unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -437,7 +448,9 @@ class Article(models.Model):
         tag_ids = [tag.pk for tag in self.tags.all()]
         if missing > 0 and tag_ids:
             exclude = [self.pk, *(article.pk for article in chosen)]
-            chosen += list(public.exclude(pk__in=exclude).sharing_tags(tag_ids)[:missing])
+            # Among the newest articles only: the cost stays the same as the archive grows.
+            candidates = Article.objects.published().exclude(pk__in=exclude).newest_ids()
+            chosen += list(public.filter(pk__in=candidates).sharing_tags(tag_ids)[:missing])
         return chosen
 
     def related_suggestions(self, limit: int = 8) -> list["Article"]:
@@ -473,9 +486,7 @@ class Article(models.Model):
         """Suggestions ("Fik du læst disse?"): among the most recent published articles,
         those sharing the most tags with this one first."""
         exclude = [self.pk, *exclude_ids]
-        recent_ids = (
-            Article.objects.published().exclude(pk__in=exclude).order_by("-published_at", "-pk")
-        ).values("pk")[:recent]
+        recent_ids = Article.objects.published().exclude(pk__in=exclude).newest_ids(recent)
         tag_ids = [tag.pk for tag in self.tags.all()]
         return list(
             Article.objects.for_cards()
