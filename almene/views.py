@@ -2,6 +2,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
+from articles.caching import published_count
 from articles.models import Article, Tag
 from articles.search import clean_query, search
 from articles.views import DanishPaginationMixin
@@ -34,7 +35,7 @@ class HomeView(TemplateView):
         return super().get_context_data(
             top_story=top_story,
             latest_articles=(pinned + newest)[: self.card_count],
-            published_count=Article.objects.published().count(),
+            published_count=published_count(),
             current_goals=list(
                 Goal.objects.filter(programme__is_current=True).select_related("programme")
             ),

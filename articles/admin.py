@@ -24,6 +24,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import roles
+from .caching import bump_content_version
 from .models import (
     Article,
     ArticleAuthor,
@@ -435,6 +436,7 @@ class ArticleAdmin(VersionAdmin):
         count = queryset.exclude(status=Article.Status.DRAFT).update(
             status=Article.Status.DRAFT, updated_at=timezone.now()
         )
+        bump_content_version()  # update() sends no signals: the cached pages must go
         self.message_user(request, f"{count_articles(count)} gjort til kladde.")
 
     @admin.action(description="Gør til forsidens tophistorie", permissions=["curate"])

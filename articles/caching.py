@@ -1,30 +1,206 @@
-"""Cache headers for the public pages.
+"""Caching of public pages, and cache access that survives Redis going away.
 
 A visitor without a reading list (and not logged in) gets the same page as every other such
-visitor: it may be kept by browsers and shared caches for PUBLIC_CACHE_SECONDS. A page for a
-reader with a list, or for a logged-in user, is private and must be revalidated. ``Vary:
-Cookie`` keeps a shared cache from handing one to the other: the reading-list cookie is what
-makes a page personal.
+visitor. Such pages are kept whole in Django's cache (Redis in production) for
+PAGE_CACHE_SECONDS, and browsers and shared caches may keep them for PUBLIC_CACHE_SECONDS. A
+page for a reader with a list, or a logged-in user, is built for them and marked private.
+``Vary: Cookie`` keeps a shared cache from handing one kind to the other.
+
+Invalidation: every cache key includes the *content version*, a token that changes whenever
+an article, author, section, tag link, related article or goal is saved or deleted (see
+``bump_content_version`` and the signal receivers in articles/signals.py and goals/signals.py).
+Each process re-reads the version at most once a second, so a change shows everywhere within
+about a second. A cached page never outlives the next scheduled publication: its lifetime is
+cut to the time left until then, so scheduled articles appear on time.
+
+Every cache call goes through ``safe_get``/``safe_set``: when the cache does not answer, the
+site serves from the database (slower, without errors) and stops asking the cache for a few
+seconds, so a dead Redis costs no timeouts on every request.
 """
 
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "content-version"
+VERSION_MEMO_SECONDS = 1.0
+CACHE_PAUSE_SECONDS = 5.0
+
+_cache_down_until = 0.0
+_version_memo: tuple[float, str] = (0.0, "")
+
+
+# --- Cache calls that never fail ------------------------------------------------------------
+
+
+def _cache_available() -> bool:
+    return time.monotonic() >= _cache_down_until
+
+
+def _cache_failed(error: Exception):
+    global _cache_down_until
+    if _cache_available():
+        logger.warning("Cache unavailable, serving without it for a while: %s", error)
+    _cache_down_until = time.monotonic() + CACHE_PAUSE_SECONDS
+
+
+def safe_get(key: str, default=None):
+    if not _cache_available():
+        return default
+    try:
+        return cache.get(key, default)
+    except Exception as error:  # redis.ConnectionError, TimeoutError, …: any cache failure
+        _cache_failed(error)
+        return default
+
+
+def safe_set(key: str, value, timeout: float | None) -> None:
+    if not _cache_available():
+        return
+    try:
+        cache.set(key, value, timeout)
+    except Exception as error:
+        _cache_failed(error)
+
+
+# --- The content version --------------------------------------------------------------------
+
+
+def content_version() -> str:
+    global _version_memo
+    now = time.monotonic()
+    read_at, version = _version_memo
+    if version and now - read_at < VERSION_MEMO_SECONDS:
+        return version
+    version = safe_get(VERSION_KEY)
+    if version is None:
+        version = str(time.time_ns())
+        safe_set(VERSION_KEY, version, None)
+    _version_memo = (now, version)
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    """Connected to the signals of everything public pages show: all pages are rebuilt."""
+    global _version_memo
+    version = str(time.time_ns())
+    safe_set(VERSION_KEY, version, None)
+    _version_memo = (time.monotonic(), version)
+
+
+def versioned(name: str) -> str:
+    return f"{name}:{content_version()}"
+
+
+# --- Values that only change with the content or the clock ---------------------------------
+
+
+def seconds_to_next_publication() -> float | None:
+    """Seconds until the next scheduled article appears, or None if none is scheduled."""
+    from .models import Article
+
+    key = versioned("next-publication")
+    stamp = safe_get(key)
+    if stamp is None or 0 < stamp <= time.time():  # unknown, or that article is out now
+        upcoming = (
+            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        stamp = upcoming.timestamp() if upcoming else 0
+        safe_set(key, stamp, settings.PAGE_CACHE_SECONDS or 60)
+    if not stamp:
+        return None
+    return stamp - time.time()
+
+
+def lifetime(limit: float) -> int:
+    """``limit`` seconds, cut short so nothing outlives the next scheduled publication."""
+    upcoming = seconds_to_next_publication()
+    if upcoming is not None:
+        limit = min(limit, upcoming)
+    return max(int(limit), 0)
+
+
+def published_count() -> int:
+    """The number of published articles ("Se alle artikler (N)"), shown on most pages:
+    counted once per content version, and again when a scheduled article appears."""
+    from .models import Article
+
+    key = versioned("published-count")
+    count = safe_get(key)
+    if count is None:
+        count = Article.objects.published().count()
+        timeout = lifetime(60 * 60)
+        if timeout:
+            safe_set(key, count, timeout)
+    return count
+
+
+# --- Public pages ---------------------------------------------------------------------------
+
+
+def page_cache_key(request) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return versioned(f"page:{path}")
 
 
 def public_page(view):
+    """Cache headers, and the full-page cache, for a public page."""
+
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        reading_list = getattr(request, "reading_list", None)
+        personal = reading_list is not None and reading_list.is_personal
+        use_cache = (
+            not personal and request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS > 0
+        )
+        if use_cache:
+            cached = safe_get(page_cache_key(request))
+            if cached is not None:
+                content, content_type, timeout = cached
+                response = HttpResponse(content, content_type=content_type)
+                return shared_headers(response, timeout, state="hit")
+
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.has_header("Cache-Control"):
             return response
-        reading_list = getattr(request, "reading_list", None)
-        if reading_list is not None and reading_list.is_personal:
+        if personal:
             patch_cache_control(response, private=True, no_cache=True)
-        else:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
-        patch_vary_headers(response, ["Cookie"])
-        return response
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        timeout = lifetime(settings.PAGE_CACHE_SECONDS) if use_cache else 0
+        if timeout and not response.cookies:
+            if hasattr(response, "render"):
+                response.render()
+            safe_set(
+                page_cache_key(request),
+                (response.content, response["Content-Type"], timeout),
+                timeout,
+            )
+        return shared_headers(
+            response, timeout or settings.PUBLIC_CACHE_SECONDS, state="miss" if use_cache else "off"
+        )
 
     return wrapper
+
+
+def shared_headers(response, timeout: int, state: str):
+    """Headers for a page that is the same for every visitor without a reading list."""
+    max_age = lifetime(min(settings.PUBLIC_CACHE_SECONDS, timeout))
+    patch_cache_control(response, public=True, max_age=max_age)
+    patch_vary_headers(response, ["Cookie"])
+    response["X-Page-Cache"] = state
+    return response

@@ -2,11 +2,8 @@ import uuid
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -51,8 +48,6 @@ class Section(models.Model):
     description = models.TextField("beskrivelse", blank=True)
     position = models.PositiveSmallIntegerField("placering", default=0)
 
-    NAV_CACHE_KEY = "articles:nav-sections:v1"
-
     class Meta:
         ordering = ["position", "name"]
         verbose_name = "sektion"
@@ -66,12 +61,15 @@ class Section(models.Model):
 
     @classmethod
     def for_navigation(cls) -> list["Section"]:
-        """The sections in the site header: asked of every page, so kept in the cache and
-        dropped whenever a section changes."""
-        sections = cache.get(cls.NAV_CACHE_KEY)
+        """The sections in the site header: asked of every page, so kept in the cache for
+        the current content version (a changed section makes a new version)."""
+        from .caching import safe_get, safe_set, versioned
+
+        key = versioned("nav-sections")
+        sections = safe_get(key)
         if sections is None:
             sections = list(cls.objects.all())
-            cache.set(cls.NAV_CACHE_KEY, sections, 60 * 60)
+            safe_set(key, sections, 60 * 60)
         return sections
 
 
@@ -628,8 +626,3 @@ class ReadingListItem(models.Model):
 
     def __str__(self):
         return f"{self.reader}: {self.article}"
-
-
-@receiver([post_save, post_delete], sender=Section)
-def forget_navigation_sections(**kwargs):
-    cache.delete(Section.NAV_CACHE_KEY)

@@ -1,9 +1,19 @@
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Article
+from .caching import bump_content_version
+from .models import (
+    Article,
+    ArticleAuthor,
+    ArticleSlugRedirect,
+    Author,
+    RelatedArticle,
+    Section,
+    Tag,
+    TaggedArticle,
+)
 from .reading_list import ReadingList, merge_into_account
 
 
@@ -30,3 +40,20 @@ def index_search_words(sender, instance, raw=False, **kwargs):
         from .search import index_words
 
         transaction.on_commit(lambda: index_words([instance.pk]))
+
+
+# Everything the public pages show: a change to any of it makes every cached page stale.
+PUBLIC_CONTENT = [
+    Article,
+    ArticleAuthor,
+    ArticleSlugRedirect,
+    Author,
+    RelatedArticle,
+    Section,
+    Tag,
+    TaggedArticle,
+]
+for model in PUBLIC_CONTENT:
+    post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-save-{model}")
+    post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bump-delete-{model}")
+m2m_changed.connect(bump_content_version, sender=Article.goals.through, dispatch_uid="bump-goals")

@@ -16,6 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .caching import published_count
 from .models import Article, ArticleSlugRedirect, Author, Section, Tag
 from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
 
@@ -66,6 +67,11 @@ class PublishedArticleListView(DanishPaginationMixin, ListView):
 
 class ArchiveView(PublishedArticleListView):
     template_name = "articles/archive.html"
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = published_count()  # the same number as everywhere else, counted once
+        return paginator
 
 
 class SectionView(PublishedArticleListView):
@@ -123,7 +129,7 @@ def article_page_context(article: Article, reading_list=None) -> dict:
         "related_articles": related,
         "author_boxes": article.author_boxes(),
         "suggestions": article.suggestions(exclude_ids=[*(item.pk for item in related), *on_list]),
-        "published_count": Article.objects.published().count(),
+        "published_count": published_count(),
     }
 
 

@@ -7,4 +7,7 @@ class GoalsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import demo  # noqa: F401  (adds the goals to manage.py seed_demo)
+        from . import (  # noqa: F401
+            demo,  # adds the goals to manage.py seed_demo
+            signals,  # cached pages follow changes to goals
+        )

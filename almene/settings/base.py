@@ -119,6 +119,9 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "almene",
+            # Short timeouts: a Redis that does not answer must not hold up a page (the site
+            # then serves without the cache, see articles/caching.py).
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -177,8 +180,10 @@ TAGGIT_CASE_INSENSITIVE = True
 
 SITE_NAME = "Almene Nyheder"
 
-# Public pages for visitors without a reading list may be kept this long by browsers and
-# shared caches (they are identical for every such visitor).
+# Public pages for visitors without a reading list are the same for all of them: Django's
+# cache keeps them whole for PAGE_CACHE_SECONDS (0 switches that off, e.g. to measure), and
+# browsers and shared caches may keep them for PUBLIC_CACHE_SECONDS (articles/caching.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 # Anonymous reading lists not used for this many days are deleted by `purge_readers`.
 READING_LIST_PURGE_DAYS = int(os.environ.get("READING_LIST_PURGE_DAYS", "400"))

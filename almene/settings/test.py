@@ -27,3 +27,5 @@ if REDIS_URL:
     # Each test run gets its own key space, so parallel runs never see each other's entries.
     CACHES["default"]["KEY_PREFIX"] = f"almene-test-{os.getpid()}"
 LOGGING["root"]["level"] = "WARNING"
+# Pages are built for each request in tests; tests of the page cache switch it on.
+PAGE_CACHE_SECONDS = 0

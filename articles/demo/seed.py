@@ -19,6 +19,7 @@ from django.db.models.fields.files import FieldFile
 from django.dispatch import Signal
 from django.utils import timezone
 
+from articles.caching import bump_content_version
 from articles.images import build_renditions
 from articles.models import (
     Article,
@@ -69,7 +70,9 @@ class DemoSeeder:
         with transaction.atomic():
             created = self.seed_articles(sections, authors, tags, pool)
         if created:
-            index_words()  # bulk_create sends no signals: index the new words in one go
+            # bulk_create sends no signals: index the new words and retire cached pages here.
+            index_words()
+            bump_content_version()
         demo_content_seeded.send(sender=self.__class__)
         return created
 

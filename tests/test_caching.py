@@ -1,0 +1,160 @@
+"""The full-page cache: shared pages only, invalidated by content changes and by the clock,
+and a site that keeps working when the cache is gone."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from articles import caching
+
+from .factories import ArticleFactory, GoalFactory, GoalProgrammeFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    caching._cache_down_until = 0.0
+    yield
+    caching._cache_down_until = 0.0
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_visitor_gets_the_cached_page(client, django_assert_num_queries):
+    article = ArticleFactory(title="Fra cachen")
+    first = get(client, article.get_absolute_url())
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = get(client, article.get_absolute_url())
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Cache-Control"] == "public, max-age=60" and "Cookie" in second["Vary"]
+    assert not second.cookies and "csrfmiddlewaretoken" not in second.content.decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda article: setattr(article, "title", "Ny titel") or article.save(),
+        lambda article: (
+            article.section.__class__.objects.filter(pk=article.section_id).first().save()
+        ),
+        lambda article: article.bylines.first().author.save(),
+        lambda article: article.tags.add("Nyt emne"),
+        lambda article: article.goals.add(GoalFactory()),
+    ],
+    ids=["article", "section", "author", "tag", "goal"],
+)
+def test_changes_show_at_once(client, change):
+    article = ArticleFactory(title="Gammel titel")
+    get(client, article.get_absolute_url())
+    get(client, "/")
+    change(article)
+    assert get(client, article.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert get(client, "/")["X-Page-Cache"] == "miss"
+
+
+def test_edited_title_shows_everywhere(client):
+    article = ArticleFactory(title="Gammel titel")
+    for url in ["/", "/artikler/", article.get_absolute_url()]:
+        assert "Gammel titel" in get(client, url).content.decode()
+    article.title = "Ny titel"
+    article.save()
+    for url in ["/", "/artikler/", article.get_absolute_url()]:
+        assert "Ny titel" in get(client, url).content.decode(), url
+
+
+def test_unpublishing_in_the_admin_removes_the_page(client):
+    article = ArticleFactory(title="Trækkes tilbage")
+    assert "Trækkes tilbage" in get(client, "/").content.decode()
+    editor = UserFactory(groups=["Redaktør"])
+    client.force_login(editor)
+    client.post(
+        "/admin/articles/article/",
+        {"action": "unpublish_selected", "_selected_action": [article.pk]},
+    )
+    client.logout()
+    assert "Trækkes tilbage" not in get(client, "/").content.decode()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_goal_changes_show(client):
+    goal = GoalFactory(programme=GoalProgrammeFactory(is_current=True), title="Før")
+    get(client, "/almene-maal/")
+    goal.title = "Efter"
+    goal.save()
+    assert "Efter" in get(client, "/almene-maal/").content.decode()
+
+
+def test_scheduled_article_appears_on_time_on_cached_pages(client):
+    ArticleFactory(title="Allerede ude")
+    soon = ArticleFactory(
+        title="Kommer om lidt", published_at=timezone.now() + timedelta(seconds=1.5)
+    )
+    page = get(client, "/")
+    assert "Kommer om lidt" not in page.content.decode()
+    assert int(page["Cache-Control"].split("max-age=")[1]) <= 2
+    assert get(client, "/")["X-Page-Cache"] == "hit"
+    time.sleep(max(0.0, (soon.published_at - timezone.now()).total_seconds()) + 0.2)
+    page = get(client, "/")
+    assert page["X-Page-Cache"] == "miss" and "Kommer om lidt" in page.content.decode()
+
+
+def test_lifetime_is_cut_to_the_next_publication():
+    assert caching.lifetime(600) == 600
+    ArticleFactory(scheduled=True, published_at=timezone.now() + timedelta(seconds=30))
+    caching.bump_content_version()
+    assert 28 <= caching.lifetime(600) <= 30
+
+
+def test_readers_with_a_list_and_staff_are_never_served_from_the_cache(client):
+    article = ArticleFactory()
+    get(client, article.get_absolute_url())  # cached for everyone without a list
+    client.post("/laeseliste/tilfoej/", {"artikel": article.pk}, **SAME_ORIGIN)
+    page = get(client, article.get_absolute_url())
+    assert "X-Page-Cache" not in page and "private" in page["Cache-Control"]
+    assert 'aria-pressed="true"' in page.content.decode()
+
+    client.cookies.clear()
+    client.force_login(UserFactory())
+    page = get(client, article.get_absolute_url())
+    assert "X-Page-Cache" not in page and "private" in page["Cache-Control"]
+
+
+def test_cached_page_never_carries_a_readers_state(client):
+    article = ArticleFactory()
+    client.post("/laeseliste/tilfoej/", {"artikel": article.pk}, **SAME_ORIGIN)
+    get(client, article.get_absolute_url())  # a personal page: must not be stored
+    client.cookies.clear()
+    page = get(client, article.get_absolute_url())
+    assert 'aria-pressed="true"' not in page.content.decode()
+    assert "data-reading-list-count>0<" in page.content.decode()
+
+
+def test_the_site_works_without_its_cache(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
+        }
+    }
+    article = ArticleFactory(title="Uden cache")
+    for url in ["/", article.get_absolute_url(), "/artikler/", "/almene-maal/"]:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+    assert "Uden cache" in get(client, article.get_absolute_url()).content.decode()
+    # After the first failure the cache is left alone for a while: no timeout per request.
+    assert caching._cache_down_until > time.monotonic()
+    assert caching.safe_get("anything", "fallback") == "fallback"
+    cache.close()
