@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ARTICLES ?= 120
 
-.PHONY: run test lint format check migrate seed install clean
+.PHONY: run test lint format check migrate seed install clean bench
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -53,6 +53,11 @@ check: install
 	DEBUG=0 SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') ALLOWED_HOSTS=example.org \
 		$(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Load test under production settings against PostgreSQL and Redis (see bench/run.py).
+bench: install
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk
+	DEBUG=0 $(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) var

@@ -28,7 +28,7 @@ SITEMAP_CACHE_SECONDS = 60 * 10
 
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
-    path("soeg/", views.SearchView.as_view(), name="search"),
+    path("soeg/", public_page(views.SearchView.as_view()), name="search"),
     path("", include("articles.urls")),
     path("almene-maal/", include("goals.urls")),
     path("robots.txt", views.robots_txt, name="robots"),

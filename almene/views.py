@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
-from articles.caching import published_count
+from articles.caching import lifetime, published_count, safe_get, safe_set, versioned
 from articles.models import Article, Tag
 from articles.search import clean_query, search
 from articles.views import DanishPaginationMixin
@@ -72,16 +72,32 @@ class SearchView(DanishPaginationMixin, ListView):
         return self.results.articles
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published()
-        return super().get_context_data(
-            query=self.query,
-            filters=self.filters,
-            suggestion=self.results.suggestion,
-            goals=Goal.objects.filter(programme__is_current=True),
-            tags=Tag.objects.order_by("name"),
-            years=[day.year for day in published.dates("published_at", "year", order="DESC")],
-            **kwargs,
+        context = super().get_context_data(**kwargs)
+        no_hits = self.query and context["paginator"].count == 0
+        return (
+            context
+            | search_options()
+            | {
+                "query": self.query,
+                "filters": self.filters,
+                "suggestion": self.results.suggestion() if no_hits else "",
+            }
         )
+
+
+def search_options() -> dict:
+    """The search form's choices, the same for every search until the content changes."""
+    key = versioned("search-options")
+    options = safe_get(key)
+    if options is None:
+        published = Article.objects.published()
+        options = {
+            "goals": list(Goal.objects.filter(programme__is_current=True)),
+            "tags": list(Tag.objects.order_by("name")),
+            "years": [day.year for day in published.dates("published_at", "year", order="DESC")],
+        }
+        safe_set(key, options, lifetime(60 * 60))
+    return options
 
 
 def robots_txt(request):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
@@ -30,6 +31,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from .reading_list import COOKIE_NAME as READING_LIST_COOKIE
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +42,7 @@ CACHE_PAUSE_SECONDS = 5.0
 
 _cache_down_until = 0.0
 _version_memo: tuple[float, str] = (0.0, "")
+_next_publication_memo: dict[str, float] = {}
 
 
 # --- Cache calls that never fail ------------------------------------------------------------
@@ -111,7 +115,9 @@ def seconds_to_next_publication() -> float | None:
     from .models import Article
 
     key = versioned("next-publication")
-    stamp = safe_get(key)
+    stamp = _next_publication_memo.get(key)
+    if stamp is None:
+        stamp = safe_get(key)
     if stamp is None or 0 < stamp <= time.time():  # unknown, or that article is out now
         upcoming = (
             Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
@@ -121,6 +127,9 @@ def seconds_to_next_publication() -> float | None:
         )
         stamp = upcoming.timestamp() if upcoming else 0
         safe_set(key, stamp, settings.PAGE_CACHE_SECONDS or 60)
+    # Remembered in this process for the current content version only.
+    _next_publication_memo.clear()
+    _next_publication_memo[key] = stamp
     if not stamp:
         return None
     return stamp - time.time()
@@ -151,10 +160,57 @@ def published_count() -> int:
 
 # --- Public pages ---------------------------------------------------------------------------
 
+# Each process also keeps the pages it served last: a hit then costs no round trip to Redis.
+# The keys carry the content version, so a change retires these too.
+LOCAL_PAGES_MAX = 300
+_local_pages: OrderedDict[str, tuple] = OrderedDict()
+
+
+def forget_local_state() -> None:
+    """Drop what this process remembers (for tests, which empty the shared cache)."""
+    global _version_memo, _cache_down_until
+    _local_pages.clear()
+    _next_publication_memo.clear()
+    _version_memo = (0.0, "")
+    _cache_down_until = 0.0
+
 
 def page_cache_key(request) -> str:
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return versioned(f"page:{path}")
+    # The host is part of the key: pages hold absolute URLs (canonical, Open Graph).
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return versioned(f"page:{hashlib.sha256(address.encode()).hexdigest()[:32]}")
+
+
+def get_page(key: str):
+    """(content, content type, seconds left) of a stored page, or None."""
+    now = time.time()
+    entry = _local_pages.get(key)
+    if entry is None:
+        entry = safe_get(key)
+        if entry is None:
+            return None
+        _local_pages[key] = entry
+        while len(_local_pages) > LOCAL_PAGES_MAX:
+            _local_pages.popitem(last=False)
+    content, content_type, expires = entry
+    if expires <= now:
+        _local_pages.pop(key, None)
+        return None
+    return content, content_type, int(expires - now)
+
+
+def set_page(key: str, content: bytes, content_type: str, timeout: int) -> None:
+    safe_set(key, (content, content_type, time.time() + timeout), timeout)
+
+
+def cached_response(request):
+    """The stored page for this request, as a response, or None."""
+    cached = get_page(page_cache_key(request))
+    if cached is None:
+        return None
+    content, content_type, seconds_left = cached
+    response = HttpResponse(content, content_type=content_type)
+    return shared_headers(response, seconds_left, state="hit")
 
 
 def public_page(view):
@@ -167,12 +223,8 @@ def public_page(view):
         use_cache = (
             not personal and request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS > 0
         )
-        if use_cache:
-            cached = safe_get(page_cache_key(request))
-            if cached is not None:
-                content, content_type, timeout = cached
-                response = HttpResponse(content, content_type=content_type)
-                return shared_headers(response, timeout, state="hit")
+        if use_cache and (response := cached_response(request)) is not None:
+            return response
 
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.has_header("Cache-Control"):
@@ -185,11 +237,7 @@ def public_page(view):
         if timeout and not response.cookies:
             if hasattr(response, "render"):
                 response.render()
-            safe_set(
-                page_cache_key(request),
-                (response.content, response["Content-Type"], timeout),
-                timeout,
-            )
+            set_page(page_cache_key(request), response.content, response["Content-Type"], timeout)
         return shared_headers(
             response, timeout or settings.PUBLIC_CACHE_SECONDS, state="miss" if use_cache else "off"
         )
@@ -204,3 +252,27 @@ def shared_headers(response, timeout: int, state: str):
     patch_vary_headers(response, ["Cookie"])
     response["X-Page-Cache"] = state
     return response
+
+
+class PageCacheMiddleware:
+    """Answers a stored page before the rest of the middleware runs (sessions, users, the
+    reading list): the common case of a visitor with no cookies of ours costs a dictionary
+    lookup. Requests with a session or a reading list go the long way, where
+    ``public_page`` decides."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and settings.PAGE_CACHE_SECONDS > 0
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and READING_LIST_COOKIE not in request.COOKIES
+        ):
+            response = cached_response(request)
+            if response is not None:
+                # What the middleware it skips would have added.
+                response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+                return response
+        return self.get_response(request)

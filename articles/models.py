@@ -309,6 +309,12 @@ class Article(models.Model):
         verbose_name_plural = "artikler"
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_order"),
+            # The front page asks for the few articles editors featured.
+            models.Index(
+                fields=["front_page"],
+                condition=~Q(front_page=""),
+                name="article_featured",
+            ),
         ]
         constraints = [
             # One top story at a time: choosing a new one replaces the old (see set_top_story).

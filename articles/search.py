@@ -54,8 +54,13 @@ def query_terms(text: str) -> list[str]:
 @dataclass
 class SearchResults:
     articles: object  # a queryset of published articles, best first
-    suggestion: str = ""
     terms: list[str] = field(default_factory=list)
+
+    def suggestion(self) -> str:
+        """A better spelling of the query, for when it finds nothing (PostgreSQL only)."""
+        if connection.vendor != "postgresql":
+            return ""
+        return spelling_suggestion(self.terms)
 
 
 def search(text: str, articles=None) -> SearchResults:
@@ -96,9 +101,6 @@ def postgres_search(text: str, articles) -> SearchResults:
         raw = " & ".join("(" + " | ".join([term, *compounds.get(term, [])]) + ")" for term in terms)
         query = query | SearchQuery(raw, config="danish", search_type="raw")
     matches = articles.filter(search_vector=query)
-    suggestion = ""
-    if not matches.exists():
-        suggestion = spelling_suggestion(terms)
     snippet_source = Concat(F("lead"), Value(" "), StripTags(F("body")), output_field=TextField())
     ranked = matches.annotate(
         rank=SearchRank(F("search_vector"), query),
@@ -114,7 +116,7 @@ def postgres_search(text: str, articles) -> SearchResults:
             fragment_delimiter=" … ",
         ),
     ).order_by("-rank", "-published_at", "-pk")
-    return SearchResults(ranked, suggestion=suggestion, terms=terms)
+    return SearchResults(ranked, terms=terms)
 
 
 def compound_words(terms: list[str]) -> dict[str, list[str]]:

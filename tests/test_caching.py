@@ -19,15 +19,24 @@ SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 600
-    caching._cache_down_until = 0.0
-    yield
-    caching._cache_down_until = 0.0
 
 
 def get(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return response
+
+
+def test_stored_page_is_served_before_sessions_and_users(client, django_assert_num_queries):
+    article = ArticleFactory()
+    get(client, article.get_absolute_url())
+    with django_assert_num_queries(0):
+        response = client.get(article.get_absolute_url())
+    assert response["X-Page-Cache"] == "hit" and response["X-Frame-Options"] == "DENY"
+    assert "Content-Security-Policy" in response
+    # Another host has its own pages (they hold absolute URLs).
+    other = client.get(article.get_absolute_url(), HTTP_HOST="localhost")
+    assert other["X-Page-Cache"] == "miss" and "http://localhost/" in other.content.decode()
 
 
 def test_second_visitor_gets_the_cached_page(client, django_assert_num_queries):

@@ -7,6 +7,7 @@ without a ``SECRET_KEY`` and ``ALLOWED_HOSTS``, so a production server never run
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -55,13 +56,18 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "csp",
     "articles",
     "goals",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "almene.security.SiteCSPMiddleware",
+    "almene.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves stored public pages to visitors with no cookies of ours (articles/caching.py).
+    "articles.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -203,6 +209,26 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# Content-Security-Policy (django-csp): only the site's own files; no inline script or style.
+# The admin adds its editor's import map by hash (almene/security.py).
+_SELF = "'self'"
+_media = urlsplit(MEDIA_URL)  # media on another host (an object store) must be allowed too
+_MEDIA_ORIGIN = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:", *_MEDIA_ORIGIN],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": ["'none'"],
+        "base-uri": [_SELF],
+        "object-src": ["'none'"],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -102,8 +102,14 @@ def test_no_wcag_violations(live_server, page_at, site, viewport):
 
 def test_stylesheet_and_fonts_are_local(live_server, page_at, site):
     page = page_at(DESKTOP)
-    requested = []
+    requested, violations = [], []
     page.on("request", lambda request: requested.append(request.url))
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     page.goto(live_server.url + site["article"].get_absolute_url())
     page.wait_for_load_state("networkidle")
     assert requested and all(url.startswith(live_server.url) for url in requested), requested
@@ -112,6 +118,7 @@ def test_stylesheet_and_fonts_are_local(live_server, page_at, site):
     assert skip_link.bounding_box()["y"] < 0
     page.keyboard.press("Tab")
     assert skip_link.bounding_box()["y"] >= 0
+    assert not violations, violations
 
 
 def test_the_checker_finds_violations(page_at):

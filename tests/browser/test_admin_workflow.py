@@ -148,3 +148,5 @@ def test_journalist_writes_editor_publishes_reader_reads(live_server, page_at, t
     # The admin and the site ran without uncaught JavaScript errors. (Console messages, such
     # as the admin's missing /favicon.ico, are listed for information only.)
     assert not [problem for problem in problems if " pageerror: " in problem], problems
+    # The Content-Security-Policy lets every script and style of the admin and the site run.
+    assert not [problem for problem in problems if "Content Security Policy" in problem], problems

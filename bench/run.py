@@ -1,0 +1,486 @@
+"""`make bench`: load the site under production settings and write bench/results.md.
+
+1. Seeds a PostgreSQL database (BENCH_DATABASE_URL) with BENCH_ARTICLES articles, unless it
+   holds exactly that many already, and analyses it.
+2. Serves the site with gunicorn (gunicorn.conf.py, DEBUG off, WhiteNoise, Redis as the cache)
+   and, for comparison, a bare Django view returning a page of the same size (bench/floor.py).
+3. Loads each page with wrk from this process for BENCH_SECONDS with BENCH_CONNECTIONS
+   connections: with the full-page cache off (PAGE_CACHE_SECONDS=0) and, where it applies, on.
+4. Prints a table and writes it to bench/results.md: requests/s, p50 and p99 latency, SQL
+   queries per request, HTML bytes, peak memory per worker, the ratio to the floor, and the
+   machine. Everything it started is stopped at the end.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "3000"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str((os.cpu_count() or 1) * 2)))
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/almene_bench_{ARTICLES}"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
+APP_PORT, FLOOR_PORT = 8765, 8766
+RESULTS = ROOT / "bench" / "results.md"
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+def production_environment(page_cache_seconds: int) -> dict[str, str]:
+    return os.environ | {
+        "DJANGO_SETTINGS_MODULE": "almene.settings.base",
+        "DEBUG": "0",
+        "SECRET_KEY": SECRET_KEY,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "MEDIA_ROOT": str(MEDIA_ROOT),
+        "STATIC_ROOT": str(STATIC_ROOT),
+        "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+        "WEB_CONCURRENCY": str(WORKERS),
+        "GUNICORN_MAX_REQUESTS": "0",  # keep the workers, so their peak memory is measured
+        "GUNICORN_ACCESS_LOG": "",
+        "GUNICORN_LOG_LEVEL": "warning",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+SECRET_KEY = secrets.token_urlsafe(50)
+WORK = Path(tempfile.mkdtemp(prefix="almene-bench-"))
+MEDIA_ROOT = Path(os.environ.get("BENCH_MEDIA_ROOT", ROOT / "var" / "bench-media"))
+STATIC_ROOT = WORK / "static"
+
+
+# --- Preparing the database ---------------------------------------------------------------
+
+
+def manage(*args: str, env: dict[str, str] | None = None, quiet: bool = False) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=env or production_environment(0),
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    if not quiet and result.stdout.strip():
+        log(result.stdout.strip().splitlines()[-1])
+    return result.stdout
+
+
+def prepare_database() -> float:
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    server = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if exists:
+            with psycopg.connect(DATABASE_URL) as database:
+                try:
+                    count = database.execute("SELECT count(*) FROM articles_article").fetchone()[0]
+                except psycopg.errors.UndefinedTable:
+                    count = -1
+            if count == ARTICLES:
+                log(f"{name} already holds {ARTICLES} articles")
+                manage("migrate", "--noinput", quiet=True)
+                return 0.0
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    log(f"seeding {ARTICLES} articles into {name}")
+    manage("migrate", "--noinput", quiet=True)
+    started = time.monotonic()
+    manage("seed_demo", "--articles", str(ARTICLES))
+    seconds = time.monotonic() - started
+    with psycopg.connect(DATABASE_URL, autocommit=True) as database:
+        database.execute("VACUUM ANALYZE")
+    return seconds
+
+
+# --- Servers ------------------------------------------------------------------------------
+
+
+def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server for port {port} stopped at start")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"nothing answers on port {port}")
+
+
+class Server:
+    def __init__(self, app: str, port: int, env: dict[str, str]):
+        self.process = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                app,
+                "--config",
+                str(ROOT / "gunicorn.conf.py"),
+                "--bind",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+        wait_for_port(port, self.process)
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+    def peak_memory_mb(self) -> float:
+        peaks = []
+        for pid in self.worker_pids():
+            status = Path(f"/proc/{pid}/status").read_text()
+            match = re.search(r"VmHWM:\s+(\d+) kB", status)
+            if match:
+                peaks.append(int(match[1]) / 1024)
+        return max(peaks) if peaks else float("nan")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+# --- Load ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Scenario:
+    name: str
+    paths: list[str]
+    cacheable: bool = True
+    method: str = "GET"
+    body: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    cookies: list[str] = field(default_factory=list)
+    body_values: list[int] = field(default_factory=list)  # cycled through the body's %d
+
+
+@dataclass
+class Result:
+    scenario: str
+    mode: str
+    rps: float
+    p50: float
+    p99: float
+    errors: int
+    queries: int | str
+    html_bytes: int
+    memory_mb: float
+    floor_ratio: float = float("nan")
+
+
+def lua_script(scenario: Scenario) -> Path:
+    """A wrk script cycling through the scenario's paths (and cookies, and POST bodies)."""
+    lines = [
+        "local paths = {" + ",".join(f'"{path}"' for path in scenario.paths) + "}",
+        "local cookies = {" + ",".join(f'"{cookie}"' for cookie in scenario.cookies) + "}",
+        "local values = {" + ",".join(str(value) for value in scenario.body_values) + "}",
+        "local i = 0",
+        f'wrk.method = "{scenario.method}"',
+    ]
+    for name, value in scenario.headers.items():
+        lines.append(f'wrk.headers["{name}"] = "{value}"')
+    lines += [
+        "request = function()",
+        "  i = i + 1",
+        "  local path = paths[(i % #paths) + 1]",
+        "  local headers = {}",
+        "  for name, value in pairs(wrk.headers) do headers[name] = value end",
+        "  if #cookies > 0 then headers['Cookie'] = cookies[(i % #cookies) + 1] end",
+    ]
+    if scenario.body:
+        lines.append(f'  local body = string.format("{scenario.body}", values[(i % #values) + 1])')
+    else:
+        lines.append("  local body = nil")
+    lines += ["  return wrk.format(nil, path, headers, body)", "end"]
+    script = WORK / f"{re.sub(r'[^a-z0-9]+', '-', scenario.name.lower())}.lua"
+    script.write_text("\n".join(lines) + "\n")
+    return script
+
+
+def wrk(port: int, scenario: Scenario, seconds: int) -> tuple[float, float, float, int]:
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            "--latency",
+            "-s",
+            str(lua_script(scenario)),
+            f"http://127.0.0.1:{port}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
+
+    def latency(percentile: str) -> float:
+        value, unit = re.search(rf"{percentile}%\s+([\d.]+)(us|ms|s)", output).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(match[1])
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    ):
+        errors += sum(int(n) for n in match.groups())
+    return rps, latency("50"), latency("99"), errors
+
+
+def fetch_bytes(port: int, path: str) -> int:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+        return len(response.read())
+
+
+# --- Measuring queries in this process -----------------------------------------------------
+
+
+def setup_django(page_cache_seconds: int) -> None:
+    os.environ.update(production_environment(page_cache_seconds))
+    import django
+
+    django.setup()
+
+
+def queries_per_request(scenario: Scenario, cached: bool) -> int:
+    """SQL queries of the scenario's first request, as seen by the application itself."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_SECONDS = 600 if cached else 0
+    client = Client(
+        HTTP_ORIGIN="http://testserver", HTTP_ACCEPT=scenario.headers.get("Accept", "*/*")
+    )
+    if scenario.cookies:
+        name, value = scenario.cookies[0].split("=", 1)
+        client.cookies[name] = value
+    path = scenario.paths[0]
+
+    def send():
+        if scenario.method == "POST":
+            article = scenario.body_values[0]
+            return client.post(path, {"artikel": article}, HTTP_ACCEPT="application/json")
+        return client.get(path)
+
+    send()  # warm: the first request fills caches
+    with CaptureQueriesContext(connection) as captured:
+        response = send()
+    assert response.status_code < 400, (path, response.status_code)
+    return len(captured)
+
+
+# --- The run ------------------------------------------------------------------------------
+
+
+def scenarios() -> list[Scenario]:
+    from django.http import HttpResponse
+
+    from articles.models import Article, Reader, Tag
+    from articles.reading_list import COOKIE_NAME, COOKIE_SALT
+    from goals.models import Goal
+
+    published = Article.objects.published().order_by("-published_at")
+    one = published.values_list("slug", flat=True)[5]
+    many = list(published.values_list("slug", flat=True)[:200])
+    tag = Tag.objects.get(name="Renovering").slug
+    goal = Goal.objects.filter(programme__is_current=True).values_list("slug", flat=True)[0]
+    readers = [Reader.objects.create() for _ in range(50)]
+    article_ids = list(published.values_list("pk", flat=True)[:2000])
+    cookies = []
+    for reader in readers:
+        response = HttpResponse()
+        response.set_signed_cookie(COOKIE_NAME, str(reader.pk), salt=COOKIE_SALT)
+        cookies.append(f"{COOKIE_NAME}={response.cookies[COOKIE_NAME].value}")
+    return [
+        Scenario("Article page", [f"/artikler/{one}/"]),
+        Scenario("200 article pages", [f"/artikler/{slug}/" for slug in many]),
+        Scenario("Front page", ["/"]),
+        Scenario("Archive, page 1", ["/artikler/"]),
+        Scenario("Archive, page 100", ["/artikler/?side=100"]),
+        Scenario("Tag page", [f"/emner/{tag}/"]),
+        Scenario("Goal page", [f"/almene-maal/{goal}/"]),
+        Scenario(
+            "Search",
+            [f"/soeg/?q={q}" for q in ("boliger", "fjernvarme", "organisation", "renovering")],
+        ),
+        Scenario(
+            "Add to reading list (POST)",
+            ["/laeseliste/tilfoej/"],
+            cacheable=False,
+            method="POST",
+            body="artikel=%d",
+            body_values=article_ids,
+            headers={
+                "Origin": f"http://127.0.0.1:{APP_PORT}",
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json",
+            },
+            cookies=cookies,
+        ),
+    ]
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    return f"{os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}"
+
+
+def report(results: list[Result], floor: Result, seed_seconds: float) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"- Date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+        f"- Machine: {machine()}; wrk and gunicorn share it",
+        f"- {ARTICLES:,} articles on PostgreSQL, Redis as the cache; gunicorn with {WORKERS} sync "
+        f"workers (gunicorn.conf.py), DEBUG off, WhiteNoise",
+        f"- wrk: 2 threads, {CONNECTIONS} connections, {SECONDS} s per row after a warm-up",
+        f"- Floor: a bare Django view returning {floor.html_bytes:,} bytes from memory under the "
+        f"same gunicorn: **{floor.rps:,.0f} requests/s**, p50 {floor.p50:.1f} ms, "
+        f"p99 {floor.p99:.1f} ms",
+    ]
+    if seed_seconds:
+        lines.append(f"- Seeding {ARTICLES:,} articles took {seed_seconds:.0f} s")
+    lines += [
+        "",
+        "| page | full-page cache | requests/s | p50 ms | p99 ms | errors | SQL queries | "
+        "HTML bytes | peak MB per worker | share of floor |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.scenario} | {r.mode} | {r.rps:,.0f} | {r.p50:.1f} | {r.p99:.1f} | {r.errors} | "
+            f"{r.queries} | {r.html_bytes:,} | {r.memory_mb:.0f} | {r.floor_ratio:.0%} |"
+        )
+    lines += [
+        "",
+        '"off" is `PAGE_CACHE_SECONDS=0`: every request builds its page (the content version,',
+        'the header\'s sections and the article count still come from the cache). "on" is the',
+        "full-page cache for visitors without a reading list. SQL queries are counted in-process",
+        "on the first URL of each row, after one warm-up request.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        sys.exit("wrk is needed: apt-get install wrk")
+    servers: list[Server] = []
+    try:
+        seed_seconds = prepare_database()
+        manage("collectstatic", "--noinput", quiet=True)
+        setup_django(0)
+        all_scenarios = scenarios()
+        results: list[Result] = []
+        for mode, cache_seconds in (("off", 0), ("on", 600)):
+            server = Server("almene.wsgi", APP_PORT, production_environment(cache_seconds))
+            servers.append(server)
+            for scenario in all_scenarios:
+                if mode == "on" and not scenario.cacheable:
+                    continue
+                wrk(APP_PORT, scenario, 2)  # warm-up
+                rps, p50, p99, errors = wrk(APP_PORT, scenario, SECONDS)
+                html = fetch_bytes(APP_PORT, scenario.paths[0]) if scenario.method == "GET" else 0
+                queries = queries_per_request(scenario, cached=cache_seconds > 0)
+                result = Result(scenario.name, mode, rps, p50, p99, errors, queries, html, 0.0)
+                results.append(result)
+                log(
+                    f"{scenario.name} ({mode}): {rps:.0f} req/s, p50 {p50:.1f} ms, "
+                    f"p99 {p99:.1f} ms, {errors} errors, {queries} queries"
+                )
+            memory = server.peak_memory_mb()
+            for result in results:
+                if result.mode == mode:
+                    result.memory_mb = memory
+            server.stop()
+
+        article_bytes = next(r.html_bytes for r in results if r.scenario == "Article page")
+        floor_server = Server(
+            "bench.floor:application",
+            FLOOR_PORT,
+            os.environ
+            | {
+                "FLOOR_BYTES": str(article_bytes),
+                "WEB_CONCURRENCY": str(WORKERS),
+                "GUNICORN_ACCESS_LOG": "",
+                "GUNICORN_LOG_LEVEL": "warning",
+            },
+        )
+        servers.append(floor_server)
+        floor_scenario = Scenario("Floor", ["/"])
+        wrk(FLOOR_PORT, floor_scenario, 2)
+        runs = [wrk(FLOOR_PORT, floor_scenario, SECONDS) for _ in range(1)]
+        floor = Result(
+            "Floor",
+            "-",
+            statistics.median(r[0] for r in runs),
+            runs[0][1],
+            runs[0][2],
+            runs[0][3],
+            0,
+            fetch_bytes(FLOOR_PORT, "/"),
+            floor_server.peak_memory_mb(),
+        )
+        floor_server.stop()
+        for result in results:
+            result.floor_ratio = result.rps / floor.rps
+        text = report(results, floor, seed_seconds)
+        RESULTS.write_text(text)
+        print(text)
+        log(f"written to {RESULTS.relative_to(ROOT)}")
+    finally:
+        for server in servers:
+            server.stop()
+        shutil.rmtree(WORK, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""gunicorn settings for production: `gunicorn almene.wsgi` reads this file from the working
+directory. Each setting can be changed in the environment."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: the pages are CPU-bound Python with short database calls. Two per core keeps
+# the cores busy while one worker waits for PostgreSQL or Redis.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 20
+keepalive = 5
+# Load the application before forking, so workers share its memory and start fast.
+preload_app = True
+# Recycle workers now and then, so that no slow leak can grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = 500
+# Behind a reverse proxy on the same host: trust its X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def post_fork(server, worker):
+    # Connections opened while preloading must not be shared between processes.
+    from django.db import connections
+
+    for connection in connections.all(initialized_only=True):
+        connection.close()
