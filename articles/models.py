@@ -441,21 +441,29 @@ class Article(models.Model):
             for byline in bylines
         ]
 
-    def related_for_display(self, limit: int = 3) -> list["Article"]:
+    def related_ids(self, limit: int = 3) -> list[int]:
         """Related articles ("Læs også"): the articles staff chose, in their order, filled
         up with published articles that share tags. Two queries at most, whatever the numbers."""
-        public = Article.objects.published().for_cards()
+        public = Article.objects.published()
         chosen = list(
-            public.filter(linked_from__from_article=self).order_by("linked_from__position")[:limit]
+            public.filter(linked_from__from_article=self)
+            .order_by("linked_from__position")
+            .values_list("pk", flat=True)[:limit]
         )
         missing = limit - len(chosen)
         tag_ids = [tag.pk for tag in self.tags.all()]
         if missing > 0 and tag_ids:
-            exclude = [self.pk, *(article.pk for article in chosen)]
             # Among the newest articles only: the cost stays the same as the archive grows.
-            candidates = Article.objects.published().exclude(pk__in=exclude).newest_ids()
-            chosen += list(public.filter(pk__in=candidates).sharing_tags(tag_ids)[:missing])
+            candidates = public.exclude(pk__in=[self.pk, *chosen]).newest_ids()
+            chosen += list(
+                public.filter(pk__in=candidates)
+                .sharing_tags(tag_ids)
+                .values_list("pk", flat=True)[:missing]
+            )
         return chosen
+
+    def related_for_display(self, limit: int = 3) -> list["Article"]:
+        return cards_in_order(self.related_ids(limit))
 
     def related_suggestions(self, limit: int = 8) -> list["Article"]:
         """Candidates for "Læs også" in the admin: published articles sharing the most tags
@@ -486,18 +494,47 @@ class Article(models.Model):
             .order_by((F("shared_tags") + F("shared_goals")).desc(), "-published_at", "-pk")[:limit]
         )
 
-    def suggestions(self, exclude_ids=(), limit: int = 4, recent: int = 30) -> list["Article"]:
+    def suggestion_ids(self, exclude_ids=(), limit: int = 4, recent: int = 30) -> list[int]:
         """Suggestions ("Fik du læst disse?"): among the most recent published articles,
         those sharing the most tags with this one first."""
         exclude = [self.pk, *exclude_ids]
         recent_ids = Article.objects.published().exclude(pk__in=exclude).newest_ids(recent)
         tag_ids = [tag.pk for tag in self.tags.all()]
-        return list(
-            Article.objects.for_cards()
-            .filter(pk__in=recent_ids)
-            .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-            .order_by("-shared_tags", "-published_at", "-pk")[:limit]
+        # Without tags nothing is shared (and an empty IN list would empty the whole query).
+        shared = (
+            Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
+            if tag_ids
+            else Value(0)
         )
+        return list(
+            Article.objects.filter(pk__in=recent_ids)
+            .annotate(shared_tags=shared)
+            .order_by("-shared_tags", "-published_at", "-pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+
+    def suggestions(self, exclude_ids=(), limit: int = 4) -> list["Article"]:
+        return cards_in_order(self.suggestion_ids(exclude_ids, limit))
+
+    def neighbours(self) -> tuple[list[int], list[int]]:
+        """(related article ids, suggestion ids best first, a few more than are shown),
+        worked out once per content version: they change only when articles do, and the
+        page then needs one query for all their cards."""
+        from .caching import lifetime, safe_get, safe_set, versioned
+
+        key = versioned(f"article-neighbours:{self.pk}")
+        neighbours = safe_get(key)
+        if neighbours is None:
+            related = self.related_ids()
+            neighbours = (related, self.suggestion_ids(exclude_ids=related, limit=12))
+            safe_set(key, neighbours, lifetime(60 * 60))
+        return neighbours
+
+
+def cards_in_order(ids: list[int]) -> list[Article]:
+    """Published articles for cards, in the order of ``ids``, in one query."""
+    cards = Article.objects.published().for_cards().in_bulk(ids)
+    return [cards[pk] for pk in ids if pk in cards]
 
 
 class ArticleAuthor(models.Model):

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .caching import published_count
-from .models import Article, ArticleSlugRedirect, Author, Section, Tag
+from .models import Article, ArticleSlugRedirect, Author, Section, Tag, cards_in_order
 from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
 
 
@@ -122,13 +122,15 @@ def article_page_context(article: Article, reading_list=None) -> dict:
     """Everything around the article on its page. ``article`` must come from
     ``ArticleQuerySet.for_page()``; the public page and the admin's preview share this.
     Suggestions leave out what is already on the reader's list (or read from it)."""
-    related = article.related_for_display()
+    related_ids, candidate_ids = article.neighbours()
     on_list = reading_list.article_ids if reading_list is not None else frozenset()
+    suggestion_ids = [pk for pk in candidate_ids if pk not in on_list][:4]
+    cards = cards_in_order([*related_ids, *suggestion_ids])
     return {
         "article": article,
-        "related_articles": related,
+        "related_articles": [card for card in cards if card.pk in related_ids],
         "author_boxes": article.author_boxes(),
-        "suggestions": article.suggestions(exclude_ids=[*(item.pk for item in related), *on_list]),
+        "suggestions": [card for card in cards if card.pk in suggestion_ids],
         "published_count": published_count(),
     }
 
