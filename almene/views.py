@@ -1,10 +1,11 @@
+from django.db import connection
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
 from articles.caching import lifetime, published_count, safe_get, safe_set, versioned
 from articles.models import Article, Tag
-from articles.search import clean_query, search
+from articles.search import MAX_CANDIDATES, clean_query, search
 from articles.views import DanishPaginationMixin
 from goals.models import Goal
 
@@ -81,6 +82,7 @@ class SearchView(DanishPaginationMixin, ListView):
                 "query": self.query,
                 "filters": self.filters,
                 "suggestion": self.results.suggestion() if no_hits else "",
+                "max_hits": MAX_CANDIDATES if connection.vendor == "postgresql" else None,
             }
         )
 

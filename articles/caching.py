@@ -143,19 +143,25 @@ def lifetime(limit: float) -> int:
     return max(int(limit), 0)
 
 
-def published_count() -> int:
-    """The number of published articles ("Se alle artikler (N)"), shown on most pages:
-    counted once per content version, and again when a scheduled article appears."""
-    from .models import Article
-
-    key = versioned("published-count")
+def cached_count(name: str, queryset) -> int:
+    """``queryset.count()``, counted once per content version (and again when a scheduled
+    article appears): counting thousands of joined rows on every page view is what makes a
+    large archive slow."""
+    key = versioned(f"count:{name}")
     count = safe_get(key)
     if count is None:
-        count = Article.objects.published().count()
+        count = queryset.count()
         timeout = lifetime(60 * 60)
         if timeout:
             safe_set(key, count, timeout)
     return count
+
+
+def published_count() -> int:
+    """The number of published articles ("Se alle artikler (N)"), shown on most pages."""
+    from .models import Article
+
+    return cached_count("published", Article.objects.published())
 
 
 # --- Public pages ---------------------------------------------------------------------------

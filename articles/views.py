@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .caching import published_count
+from .caching import cached_count, published_count
 from .models import Article, ArticleSlugRedirect, Author, Section, Tag, cards_in_order
 from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
 
@@ -53,7 +53,7 @@ class DanishPaginationMixin:
 
 
 class PublishedArticleListView(DanishPaginationMixin, ListView):
-    """The paginated card listings: the archive and the section, tag and author pages."""
+    """The paginated card listings: the archive and the section, tag, author and goal pages."""
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
@@ -61,17 +61,21 @@ class PublishedArticleListView(DanishPaginationMixin, ListView):
     def base_queryset(self):
         return Article.objects.published()
 
+    def count_name(self) -> str:
+        """Names the listing's article count in the cache."""
+        return "published"
+
     def get_queryset(self):
         return self.base_queryset().for_cards().order_by("-published_at", "-pk")
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = cached_count(self.count_name(), self.base_queryset())
+        return paginator
 
 
 class ArchiveView(PublishedArticleListView):
     template_name = "articles/archive.html"
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        paginator.count = published_count()  # the same number as everywhere else, counted once
-        return paginator
 
 
 class SectionView(PublishedArticleListView):
@@ -83,6 +87,9 @@ class SectionView(PublishedArticleListView):
 
     def base_queryset(self):
         return super().base_queryset().filter(section=self.section)
+
+    def count_name(self):
+        return f"section:{self.section.pk}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -100,6 +107,9 @@ class TagView(PublishedArticleListView):
     def base_queryset(self):
         return super().base_queryset().filter(tagged_items__tag=self.tag)
 
+    def count_name(self):
+        return f"tag:{self.tag.pk}"
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
@@ -113,6 +123,9 @@ class AuthorView(PublishedArticleListView):
 
     def base_queryset(self):
         return super().base_queryset().filter(bylines__author=self.author)
+
+    def count_name(self):
+        return f"author:{self.author.pk}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)

@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F, Q
 from django.urls import reverse
 
 from articles.fields import SanitizedHTMLField
@@ -77,21 +76,37 @@ class GoalProgramme(models.Model):
         return f"{self.first_year}-{self.last_year}"
 
     def goals_for_overview(self) -> list["Goal"]:
-        """The goals with their efforts, published-article count and latest three articles,
-        in a fixed number of queries however many goals and articles there are."""
-        goals = list(
-            self.goals.prefetch_related("efforts")
-            .annotate(
-                published_count=Count(
-                    "articles", filter=Q(articles__in=Article.objects.published().values("pk"))
+        """The goals with their efforts, published-article count and latest three articles.
+        The counts and the latest articles are worked out once per content version (counting
+        tens of thousands of linked articles on every view is what made this page slow); a
+        view then costs three queries however many goals and articles there are."""
+        from articles.caching import cached_count, lifetime, safe_get, safe_set, versioned
+        from articles.models import cards_in_order
+
+        goals = list(self.goals.prefetch_related("efforts"))
+        key = versioned(f"goals-overview:{self.pk}")
+        summary = safe_get(key)
+        if summary is None:
+            summary = {
+                goal.pk: (
+                    cached_count(f"goal:{goal.pk}", goal.published_articles()),
+                    list(
+                        goal.published_articles()
+                        .order_by("-published_at", "-pk")
+                        .values_list("pk", flat=True)[:3]
+                    ),
                 )
-            )
-            # Meta.ordering is not applied to queries with GROUP BY.
-            .order_by("position", "pk")
-        )
-        latest = Goal.latest_articles(goals, per_goal=3)
+                for goal in goals
+            }
+            safe_set(key, summary, lifetime(60 * 60))
+        latest = {
+            article.pk: article
+            for article in cards_in_order([pk for _, ids in summary.values() for pk in ids])
+        }
         for goal in goals:
-            goal.latest = latest.get(goal.pk, [])
+            count, ids = summary.get(goal.pk, (0, []))
+            goal.published_count = count
+            goal.latest = [latest[pk] for pk in ids if pk in latest]
         return goals
 
 
@@ -129,32 +144,6 @@ class Goal(models.Model):
 
     def published_articles(self):
         return Article.objects.published().filter(goals=self)
-
-    @staticmethod
-    def latest_articles(goals, per_goal: int) -> dict[int, list[Article]]:
-        """The newest published articles of each goal, in one query (a window function
-        numbers each goal's articles)."""
-        if not goals:
-            return {}
-        Link = Article.goals.through
-        links = (
-            Link.objects.filter(goal__in=goals, article__in=Article.objects.published())
-            .select_related("article", "article__section")
-            .defer("article__body")
-            .annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[F("goal_id")],
-                    order_by=[F("article__published_at").desc(), F("article_id").desc()],
-                )
-            )
-            .filter(rank__lte=per_goal)
-            .order_by("goal_id", "rank")
-        )
-        latest: dict[int, list[Article]] = {}
-        for link in links:
-            latest.setdefault(link.goal_id, []).append(link.article)
-        return latest
 
 
 class Effort(models.Model):

@@ -50,6 +50,9 @@ class GoalView(PublishedArticleListView):
     def base_queryset(self):
         return self.goal.published_articles()
 
+    def count_name(self):
+        return f"goal:{self.goal.pk}"
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             goal=self.goal,
