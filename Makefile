@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ARTICLES ?= 120
 
-.PHONY: run test lint format check migrate seed install clean bench
+.PHONY: run test lint format check migrate seed install clean bench bench-restart
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -58,6 +58,10 @@ check: install
 bench: install
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk
 	DEBUG=0 $(PY) bench/run.py
+
+# PostgreSQL restarted under load: the site must recover by itself (bench/pg_restart.py).
+bench-restart: install
+	DEBUG=0 $(PY) bench/pg_restart.py
 
 clean:
 	rm -rf $(VENV) var
