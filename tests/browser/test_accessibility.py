@@ -3,6 +3,7 @@ violations."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from goals.models import Effort
 from tests.factories import (
@@ -89,9 +90,7 @@ def test_no_wcag_violations(live_server, page_at, site, viewport):
     # The reading list with articles on it, and pages showing saved articles' buttons.
     page.goto(live_server.url + site["article"].get_absolute_url())
     page.locator(".article__header .reading-button__button").click()
-    page.wait_for_function(
-        "document.querySelector('[data-reading-list-count]').textContent === '1'"
-    )
+    expect(page.locator("[data-reading-list-count]")).to_have_text("1")
     for url in ["/laeseliste/", site["article"].get_absolute_url()]:
         page.goto(live_server.url + url)
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})

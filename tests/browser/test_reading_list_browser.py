@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import ArticleFactory
 
@@ -23,9 +24,7 @@ def test_save_read_later_without_reload_and_remove(live_server, page_at):
     page.evaluate("window.__samme_side = true")
     button = page.locator(".article__header .reading-button__button")
     button.click()
-    page.wait_for_function(
-        "document.querySelector('[data-reading-list-count]').textContent === '1'"
-    )
+    expect(page.locator("[data-reading-list-count]")).to_have_text("1")
     assert button.get_attribute("aria-pressed") == "true"
     assert "Tilføjet til læselisten" in button.inner_text()
     assert page.evaluate("window.__samme_side") is True
@@ -44,9 +43,7 @@ def test_save_read_later_without_reload_and_remove(live_server, page_at):
     # Add again, then a second browser (no cookies shared) sees an empty list.
     page.goto(live_server.url + article.get_absolute_url())
     page.locator(".article__header .reading-button__button").click()
-    page.wait_for_function(
-        "document.querySelector('[data-reading-list-count]').textContent === '1'"
-    )
+    expect(page.locator("[data-reading-list-count]")).to_have_text("1")
     stranger = page_at(DESKTOP)
     stranger.goto(live_server.url + "/laeseliste/")
     assert "Din læseliste er tom." in stranger.content()
