@@ -18,13 +18,12 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
-from django_prose_editor.fields import ProseEditorFormField
-from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import roles
 from .caching import bump_content_version
+from .forms import rich_text_field
 from .models import (
     Article,
     ArticleAuthor,
@@ -35,7 +34,6 @@ from .models import (
     Tag,
     TaggedArticle,
 )
-from .text import BODY_EDITOR_EXTENSIONS, sanitize_html
 from .uploads import ImageUploadField
 from .versions import compare_versions
 from .views import article_page_context, parse_id
@@ -49,13 +47,7 @@ STATUS_BUTTONS = {
 
 
 class ArticleAdminForm(forms.ModelForm):
-    body = ProseEditorFormField(
-        label="Brødtekst",
-        required=False,
-        config={"extensions": BODY_EDITOR_EXTENSIONS},
-        sanitize=sanitize_html,
-        widget=AdminProseEditorWidget,
-    )
+    body = rich_text_field("Brødtekst")
     hero_image = ImageUploadField(label="Hovedbillede", required=False)
 
     # Set by ArticleAdmin.get_form for the user at hand.

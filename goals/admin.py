@@ -3,11 +3,9 @@ them (to pick goals for their articles)."""
 
 from django import forms
 from django.contrib import admin
-from django_prose_editor.fields import ProseEditorFormField
-from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
 
-from articles.text import BODY_EDITOR_EXTENSIONS, sanitize_html
+from articles.forms import rich_text_field
 
 from .models import Effort, Goal, GoalProgramme, Indicator, Measurement
 
@@ -34,13 +32,7 @@ class GoalProgrammeAdmin(VersionAdmin):
 
 
 class GoalAdminForm(forms.ModelForm):
-    description = ProseEditorFormField(
-        label="Beskrivelse",
-        required=False,
-        config={"extensions": BODY_EDITOR_EXTENSIONS},
-        sanitize=sanitize_html,
-        widget=AdminProseEditorWidget,
-    )
+    description = rich_text_field("Beskrivelse")
 
     class Meta:
         model = Goal
