@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
+from articles.caching import content_version
 from articles.models import Section
 
 
@@ -11,6 +13,8 @@ def site(request):
         "nav_sections": Section.for_navigation,  # called only by templates that show it
         # Lazy: no query for a visitor without a list (articles.middleware).
         "reading_list": getattr(request, "reading_list", None),
+        # Part of every fragment cache key: a change to content makes new fragments.
+        "content_version": SimpleLazyObject(content_version),
         "reading_list_urls": {
             "add": reverse("articles:reading_list_add"),
             "remove": reverse("articles:reading_list_remove"),

@@ -166,28 +166,10 @@ class ArticleQuerySet(models.QuerySet):
         """What an article card shows (section, thumbnail, date, title, lead) in one query."""
         return self.select_related("section").defer("body", "created_at", "updated_at")
 
-    def with_bylines(self):
-        """Authors in byline order, each with the id of their latest other published article
-        (for the author box), fetched in one query for any number of authors."""
-        latest_other = (
-            Article.objects.published()
-            .filter(bylines__author=OuterRef("author_id"))
-            .exclude(pk=OuterRef("article_id"))
-            .order_by("-published_at", "-pk")
-            .values("pk")[:1]
-        )
-        return self.prefetch_related(
-            models.Prefetch(
-                "bylines",
-                queryset=ArticleAuthor.objects.select_related("author")
-                .annotate(latest_other_article_id=Subquery(latest_other))
-                .order_by("position", "pk"),
-            )
-        )
-
     def for_page(self):
-        """What the article page shows of the article itself: section, byline, tags, goals."""
-        return self.select_related("section").with_bylines().prefetch_related("tags", "goals")
+        """The article for its page. Byline, tags and goals are read by the page's cached
+        fragments, so they are only fetched when a fragment is rendered."""
+        return self.select_related("section")
 
     def newest_ids(self, count: int = 300):
         """The ids of the newest ``count`` articles, for a subquery. Read in publication
@@ -428,18 +410,20 @@ class Article(models.Model):
 
     def author_boxes(self) -> list[tuple[Author, "Article | None"]]:
         """The author box ("Om skribenten"): each author in the byline with their latest
-        other article. Needs ``with_bylines()``; one query for any number of authors."""
-        bylines = list(self.bylines.all())
-        latest_ids = {
-            byline.latest_other_article_id
-            for byline in bylines
-            if getattr(byline, "latest_other_article_id", None)
-        }
+        other article. Two queries for any number of authors."""
+        latest_other = (
+            Article.objects.published()
+            .filter(bylines__author=OuterRef("author_id"))
+            .exclude(pk=self.pk)
+            .order_by("-published_at", "-pk")
+            .values("pk")[:1]
+        )
+        bylines = list(
+            self.bylines.select_related("author").annotate(latest_id=Subquery(latest_other))
+        )
+        latest_ids = {byline.latest_id for byline in bylines if byline.latest_id}
         latest = Article.objects.for_cards().in_bulk(latest_ids) if latest_ids else {}
-        return [
-            (byline.author, latest.get(getattr(byline, "latest_other_article_id", None)))
-            for byline in bylines
-        ]
+        return [(byline.author, latest.get(byline.latest_id)) for byline in bylines]
 
     def related_ids(self, limit: int = 3) -> list[int]:
         """Related articles ("Læs også"): the articles staff chose, in their order, filled

@@ -142,7 +142,7 @@ def article_page_context(article: Article, reading_list=None) -> dict:
     return {
         "article": article,
         "related_articles": [card for card in cards if card.pk in related_ids],
-        "author_boxes": article.author_boxes(),
+        "author_boxes": article.author_boxes,  # called by its fragment, when rendered
         "suggestions": [card for card in cards if card.pk in suggestion_ids],
         "published_count": published_count(),
     }

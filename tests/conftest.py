@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from articles.caching import forget_local_state
 
@@ -8,8 +8,10 @@ from articles.caching import forget_local_state
 def empty_cache():
     """Each test starts with an empty cache (Redis in CI keeps entries between tests), and
     nothing remembered from earlier tests in this process."""
-    cache.clear()
+    for each in (cache, caches["fragments"]):
+        each.clear()
     forget_local_state()
     yield
-    cache.clear()
+    for each in (cache, caches["fragments"]):
+        each.clear()
     forget_local_state()

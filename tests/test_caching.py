@@ -151,7 +151,7 @@ def test_cached_page_never_carries_a_readers_state(client):
 
 
 def test_the_site_works_without_its_cache(client, settings):
-    settings.CACHES = {
+    settings.CACHES = settings.CACHES | {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
@@ -167,3 +167,31 @@ def test_the_site_works_without_its_cache(client, settings):
     assert caching._cache_down_until > time.monotonic()
     assert caching.safe_get("anything", "fallback") == "fallback"
     cache.close()
+
+
+def test_shared_fragments_keep_readers_buttons_their_own(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the reader's page is built for them from fragments
+    article = ArticleFactory(title="Hovedartikel", tags=["Fælles"])
+    related = ArticleFactory(title="Relateret", tags=["Fælles"])
+    from django.test import Client
+
+    stranger = Client()
+    assert 'aria-pressed="true"' not in get(stranger, article.get_absolute_url()).content.decode()
+    client.post("/laeseliste/tilfoej/", {"artikel": related.pk}, **SAME_ORIGIN)
+
+    page = get(client, article.get_absolute_url()).content.decode()
+    card = page[page.index("Læs også") :]
+    assert (
+        'aria-pressed="true">Tilføjet til læselisten<span class="visually-hidden">: Relateret'
+        in card
+    )
+    assert "data-reading-list-count>1<" in page
+    page = get(stranger, article.get_absolute_url()).content.decode()
+    assert 'aria-pressed="true"' not in page and "data-reading-list-count>0<" in page
+
+    article.title = "Ny overskrift"
+    article.save()
+    assert (
+        '<h1 class="article__title">Ny overskrift</h1>'
+        in get(client, article.get_absolute_url()).content.decode()
+    )

@@ -132,6 +132,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered parts of pages that are the same for every reader, in each process's memory (no
+# round trip): their keys carry the content version, so a change retires them everywhere.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses to even check a password while an account and address are locked out.
