@@ -10,7 +10,8 @@ def site(request):
     """Site-wide values for the base layout: the name and the header's sections."""
     return {
         "site_name": settings.SITE_NAME,
-        "nav_sections": Section.for_navigation,  # called only by templates that show it
+        # Lazy: asked for once per page at most, and only by templates that show it.
+        "nav_sections": SimpleLazyObject(Section.for_navigation),
         # Lazy: no query for a visitor without a list (articles.middleware).
         "reading_list": getattr(request, "reading_list", None),
         # Part of every fragment cache key: a change to content makes new fragments.

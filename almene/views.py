@@ -3,7 +3,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
-from articles.caching import lifetime, published_count, safe_get, safe_set, versioned
+from articles.caching import published_count, remembered
 from articles.models import Article, Tag
 from articles.search import MAX_CANDIDATES, clean_query, search
 from articles.views import DanishPaginationMixin
@@ -89,17 +89,15 @@ class SearchView(DanishPaginationMixin, ListView):
 
 def search_options() -> dict:
     """The search form's choices, the same for every search until the content changes."""
-    key = versioned("search-options")
-    options = safe_get(key)
-    if options is None:
-        published = Article.objects.published()
-        options = {
+    published = Article.objects.published()
+    return remembered(
+        "search-options",
+        lambda: {
             "goals": list(Goal.objects.filter(programme__is_current=True)),
             "tags": list(Tag.objects.order_by("name")),
             "years": [day.year for day in published.dates("published_at", "year", order="DESC")],
-        }
-        safe_set(key, options, lifetime(60 * 60))
-    return options
+        },
+    )
 
 
 def robots_txt(request):

@@ -107,6 +107,34 @@ def versioned(name: str) -> str:
     return f"{name}:{content_version()}"
 
 
+LOCAL_VALUES_MAX = 2000
+LOCAL_VALUE_SECONDS = 5.0
+_local_values: OrderedDict[str, tuple[float, object]] = OrderedDict()
+_MISSING = object()
+
+
+def remembered(name: str, compute, timeout: float = 60 * 60):
+    """``compute()``, worked out once per content version: kept in the shared cache for
+    ``timeout`` seconds (cut short before the next scheduled publication) and, for a few
+    seconds at a time, in this process, so the pages' hot paths make no round trip."""
+    key = versioned(name)
+    now = time.monotonic()
+    entry = _local_values.get(key)
+    if entry is not None and entry[0] > now:
+        return entry[1]
+    value = safe_get(key, _MISSING)
+    timeout = lifetime(timeout)
+    if value is _MISSING:
+        value = compute()
+        if timeout:
+            safe_set(key, value, timeout)
+    if timeout:
+        _local_values[key] = (now + min(timeout, LOCAL_VALUE_SECONDS), value)
+        while len(_local_values) > LOCAL_VALUES_MAX:
+            _local_values.popitem(last=False)
+    return value
+
+
 # --- Values that only change with the content or the clock ---------------------------------
 
 
@@ -147,14 +175,7 @@ def cached_count(name: str, queryset) -> int:
     """``queryset.count()``, counted once per content version (and again when a scheduled
     article appears): counting thousands of joined rows on every page view is what makes a
     large archive slow."""
-    key = versioned(f"count:{name}")
-    count = safe_get(key)
-    if count is None:
-        count = queryset.count()
-        timeout = lifetime(60 * 60)
-        if timeout:
-            safe_set(key, count, timeout)
-    return count
+    return remembered(f"count:{name}", queryset.count)
 
 
 def published_count() -> int:
@@ -176,6 +197,7 @@ def forget_local_state() -> None:
     """Drop what this process remembers (for tests, which empty the shared cache)."""
     global _version_memo, _cache_down_until
     _local_pages.clear()
+    _local_values.clear()
     _next_publication_memo.clear()
     _version_memo = (0.0, "")
     _cache_down_until = 0.0

@@ -63,14 +63,9 @@ class Section(models.Model):
     def for_navigation(cls) -> list["Section"]:
         """The sections in the site header: asked of every page, so kept in the cache for
         the current content version (a changed section makes a new version)."""
-        from .caching import safe_get, safe_set, versioned
+        from .caching import remembered
 
-        key = versioned("nav-sections")
-        sections = safe_get(key)
-        if sections is None:
-            sections = list(cls.objects.all())
-            safe_set(key, sections, 60 * 60)
-        return sections
+        return remembered("nav-sections", lambda: list(cls.objects.all()))
 
 
 class Author(models.Model):
@@ -504,15 +499,13 @@ class Article(models.Model):
         """(related article ids, suggestion ids best first, a few more than are shown),
         worked out once per content version: they change only when articles do, and the
         page then needs one query for all their cards."""
-        from .caching import lifetime, safe_get, safe_set, versioned
+        from .caching import remembered
 
-        key = versioned(f"article-neighbours:{self.pk}")
-        neighbours = safe_get(key)
-        if neighbours is None:
+        def work_out():
             related = self.related_ids()
-            neighbours = (related, self.suggestion_ids(exclude_ids=related, limit=12))
-            safe_set(key, neighbours, lifetime(60 * 60))
-        return neighbours
+            return related, self.suggestion_ids(exclude_ids=related, limit=12)
+
+        return remembered(f"article-neighbours:{self.pk}", work_out)
 
 
 def cards_in_order(ids: list[int]) -> list[Article]:

@@ -80,14 +80,13 @@ class GoalProgramme(models.Model):
         The counts and the latest articles are worked out once per content version (counting
         tens of thousands of linked articles on every view is what made this page slow); a
         view then costs three queries however many goals and articles there are."""
-        from articles.caching import cached_count, lifetime, safe_get, safe_set, versioned
+        from articles.caching import cached_count, remembered
         from articles.models import cards_in_order
 
         goals = list(self.goals.prefetch_related("efforts"))
-        key = versioned(f"goals-overview:{self.pk}")
-        summary = safe_get(key)
-        if summary is None:
-            summary = {
+
+        def work_out():
+            return {
                 goal.pk: (
                     cached_count(f"goal:{goal.pk}", goal.published_articles()),
                     list(
@@ -98,7 +97,8 @@ class GoalProgramme(models.Model):
                 )
                 for goal in goals
             }
-            safe_set(key, summary, lifetime(60 * 60))
+
+        summary = remembered(f"goals-overview:{self.pk}", work_out)
         latest = {
             article.pk: article
             for article in cards_in_order([pk for _, ids in summary.values() for pk in ids])

@@ -40,12 +40,8 @@ class GoalView(PublishedArticleListView):
 
     @cached_property
     def goal(self) -> Goal:
-        return get_object_or_404(
-            Goal.objects.select_related("programme").prefetch_related(
-                "efforts", "indicators__measurements"
-            ),
-            slug=self.kwargs["slug"],
-        )
+        # Efforts and indicators are read by the page's cached fragment, only when rendered.
+        return get_object_or_404(Goal.objects.select_related("programme"), slug=self.kwargs["slug"])
 
     def base_queryset(self):
         return self.goal.published_articles()
@@ -54,8 +50,9 @@ class GoalView(PublishedArticleListView):
         return f"goal:{self.goal.pk}"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            goal=self.goal,
-            charts=[chart_for(indicator) for indicator in self.goal.indicators.all()],
-            **kwargs,
-        )
+        return super().get_context_data(goal=self.goal, charts=self.charts, **kwargs)
+
+    def charts(self):
+        """Called by the template's fragment when it is rendered."""
+        indicators = self.goal.indicators.prefetch_related("measurements")
+        return [chart_for(indicator) for indicator in indicators]
