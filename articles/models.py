@@ -285,7 +285,9 @@ class Article(models.Model):
         verbose_name = "artikel"
         verbose_name_plural = "artikler"
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_public_order"),
+            # Publication order, with the id as the tie-breaker: list pages read their ids from
+            # this index alone, however deep the page (views.IdFirstPaginator).
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_order"),
             # The front page asks for the few articles editors featured.
             models.Index(
                 fields=["front_page"],

@@ -1,5 +1,6 @@
 from functools import wraps
 
+from django.core.paginator import Paginator
 from django.http import (
     Http404,
     HttpResponseForbidden,
@@ -37,11 +38,25 @@ def page_number(value) -> int:
     return max(int(value), 1)
 
 
+class IdFirstPaginator(Paginator):
+    """Reads a page's ids first, then only those rows. However deep the page, the skipping is
+    done in the publication-order index (an index-only scan), not by fetching and throwing
+    away whole rows; the rows then come in one small query."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        rows = self.object_list.filter(pk__in=ids).in_bulk() if ids else {}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
 class DanishPaginationMixin:
     """20 a page, ``?side=N``; a bad page number means page 1, one past the end a 404."""
 
     paginate_by = 20
     page_kwarg = "side"
+    paginator_class = IdFirstPaginator
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)

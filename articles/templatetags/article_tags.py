@@ -58,10 +58,29 @@ def highlight_snippet(snippet: str) -> str:
     return highlighted(snippet)
 
 
-@register.filter
-def on_reading_list(article_id: int, reading_list) -> bool:
-    """Whether the reader has the article on their list (False without a list)."""
-    return reading_list is not None and article_id in reading_list.article_ids
+@register.simple_tag(takes_context=True)
+def reading_list_button(context, article) -> str:
+    """ "Læs senere" / "Tilføjet til læselisten" for one article: a plain POST form that
+    works without JavaScript (static/js/reading-list.js makes it instant). It carries no
+    per-visitor token, so the page stays the same for every visitor without a list: the
+    server checks the origin instead. Built in Python: it is on every card."""
+    reading_list = context.get("reading_list")
+    on_list = reading_list is not None and article.pk in reading_list.article_ids
+    urls = context["reading_list_urls"]
+    return format_html(
+        '<form class="reading-button" method="post" action="{}" data-reading-list-form '
+        'data-article="{}"><input type="hidden" name="artikel" value="{}">'
+        '<input type="hidden" name="naeste" value="{}">'
+        '<button type="submit" class="reading-button__button" aria-pressed="{}">{}'
+        '<span class="visually-hidden">: {}</span></button></form>',
+        urls["remove"] if on_list else urls["add"],
+        article.pk,
+        article.pk,
+        context["request"].get_full_path(),
+        "true" if on_list else "false",
+        "Tilføjet til læselisten" if on_list else "Læs senere",
+        article.title,
+    )
 
 
 @register.simple_tag
