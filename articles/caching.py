@@ -171,6 +171,17 @@ def lifetime(limit: float) -> int:
     return max(int(limit), 0)
 
 
+def remembered_object(queryset, **lookup):
+    """``get_object_or_404(queryset, **lookup)``, remembered per content version like
+    ``remembered``. Only found objects are kept: an unknown slug costs a query every time
+    rather than a place in the cache."""
+    from django.shortcuts import get_object_or_404
+
+    model = queryset.model._meta.label_lower
+    name = ":".join(f"{key}={value}" for key, value in sorted(lookup.items()))
+    return remembered(f"object:{model}:{name}", lambda: get_object_or_404(queryset, **lookup))
+
+
 def cached_count(name: str, queryset) -> int:
     """``queryset.count()``, counted once per content version (and again when a scheduled
     article appears): counting thousands of joined rows on every page view is what makes a

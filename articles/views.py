@@ -7,7 +7,7 @@ from django.http import (
     HttpResponseRedirect,
     JsonResponse,
 )
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .caching import cached_count, published_count
+from .caching import cached_count, published_count, remembered_object
 from .models import Article, ArticleSlugRedirect, Author, Section, Tag, cards_in_order
 from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
 
@@ -98,7 +98,7 @@ class SectionView(PublishedArticleListView):
 
     @cached_property
     def section(self):
-        return get_object_or_404(Section, slug=self.kwargs["slug"])
+        return remembered_object(Section.objects.all(), slug=self.kwargs["slug"])
 
     def base_queryset(self):
         return super().base_queryset().filter(section=self.section)
@@ -117,7 +117,7 @@ class TagView(PublishedArticleListView):
 
     @cached_property
     def tag(self):
-        return get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return remembered_object(Tag.objects.all(), slug=self.kwargs["slug"])
 
     def base_queryset(self):
         return super().base_queryset().filter(tagged_items__tag=self.tag)
@@ -134,7 +134,7 @@ class AuthorView(PublishedArticleListView):
 
     @cached_property
     def author(self):
-        return get_object_or_404(Author, slug=self.kwargs["slug"])
+        return remembered_object(Author.objects.all(), slug=self.kwargs["slug"])
 
     def base_queryset(self):
         return super().base_queryset().filter(bylines__author=self.author)

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
+from articles.caching import remembered_object
 from articles.views import PublishedArticleListView
 
 from .charts import chart_for
@@ -41,7 +42,7 @@ class GoalView(PublishedArticleListView):
     @cached_property
     def goal(self) -> Goal:
         # Efforts and indicators are read by the page's cached fragment, only when rendered.
-        return get_object_or_404(Goal.objects.select_related("programme"), slug=self.kwargs["slug"])
+        return remembered_object(Goal.objects.select_related("programme"), slug=self.kwargs["slug"])
 
     def base_queryset(self):
         return self.goal.published_articles()
