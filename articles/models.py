@@ -494,9 +494,6 @@ class Article(models.Model):
             .values_list("pk", flat=True)[:limit]
         )
 
-    def suggestions(self, exclude_ids=(), limit: int = 4) -> list["Article"]:
-        return cards_in_order(self.suggestion_ids(exclude_ids, limit))
-
     def neighbours(self) -> tuple[list[int], list[int]]:
         """(related article ids, suggestion ids best first, a few more than are shown),
         worked out once per content version: they change only when articles do, and the
