@@ -121,6 +121,7 @@ def remembered(name: str, compute, timeout: float = 60 * 60):
     now = time.monotonic()
     entry = _local_values.get(key)
     if entry is not None and entry[0] > now:
+        _local_values.move_to_end(key)
         return entry[1]
     value = safe_get(key, _MISSING)
     timeout = lifetime(timeout)
@@ -224,7 +225,9 @@ def get_page(key: str):
     """(content, content type, seconds left) of a stored page, or None."""
     now = time.time()
     entry = _local_pages.get(key)
-    if entry is None:
+    if entry is not None:
+        _local_pages.move_to_end(key)  # least recently served pages leave first
+    else:
         entry = safe_get(key)
         if entry is None:
             return None

@@ -387,6 +387,8 @@ class Article(models.Model):
 
     @property
     def is_published(self) -> bool:
+        """``ArticleQuerySet.published()`` for one article already loaded; keep the two alike
+        (tests/test_models.py checks them against each other)."""
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None

@@ -195,3 +195,12 @@ def test_shared_fragments_keep_readers_buttons_their_own(client, settings):
         '<h1 class="article__title">Ny overskrift</h1>'
         in get(client, article.get_absolute_url()).content.decode()
     )
+
+
+def test_unknown_slugs_are_not_remembered(client):
+    from articles.caching import _local_values
+
+    for _ in range(3):
+        assert client.get("/emner/findes-ikke/").status_code == 404
+    assert not [key for key in _local_values if "findes-ikke" in key]
+    assert cache.get(caching.versioned("object:articles.tag:slug=findes-ikke")) is None

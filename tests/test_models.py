@@ -35,6 +35,18 @@ class TestPublished:
         assert article in Article.objects.published()
         assert article.is_published
 
+    def test_is_published_agrees_with_published(self):
+        articles = [
+            ArticleFactory(),
+            ArticleFactory(draft=True),
+            ArticleFactory(review=True),
+            ArticleFactory(scheduled=True),
+            ArticleFactory(published_at=None),
+            ArticleFactory(status=Article.Status.DRAFT),
+        ]
+        public = set(Article.objects.published())
+        assert [a.is_published for a in articles] == [a in public for a in articles]
+
     def test_draft_with_past_time_stays_hidden(self):
         article = ArticleFactory(status=Article.Status.DRAFT)
         assert article.published_at is not None

@@ -3,6 +3,7 @@
 import threading
 import uuid
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
@@ -132,6 +133,18 @@ class TestSafety:
             ADD, {"artikel": article.pk}, HTTP_REFERER="http://testserver/artikler/"
         )
         assert response.status_code == 302
+
+    @pytest.mark.parametrize(
+        "target", ["/a\nb", "/a\r\nSet-Cookie: x=1", "\x00/", "/\\evil.example", "///evil.example"]
+    )
+    def test_odd_return_addresses_stay_on_the_site(self, client, target):
+        article = ArticleFactory()
+        response = client.post(ADD, {"artikel": article.pk, "naeste": target}, **SAME_ORIGIN)
+        assert response.status_code == 302
+        location = response["Location"]
+        assert "\n" not in location and "\r" not in location
+        assert urlsplit(location).netloc in ("", "testserver")
+        assert "Set-Cookie: x=1" not in str(response.serialize_headers())
 
     def test_get_changes_nothing(self, client):
         article = ArticleFactory()
