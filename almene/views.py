@@ -1,4 +1,6 @@
-from django.db import connection
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
@@ -50,6 +52,8 @@ class SearchView(DanishPaginationMixin, ListView):
 
     template_name = "search.html"
     context_object_name = "hits"
+    # The hits are a ranked list of ids, not a queryset: pages are sliced from it.
+    paginator_class = Paginator
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q"))
@@ -57,7 +61,7 @@ class SearchView(DanishPaginationMixin, ListView):
             name: self.request.GET.get(name, "").strip()[:100]
             for name in ("sektion", "emne", "maal", "aar")
         }
-        articles = Article.objects.published().select_related("section").defer("body")
+        articles = Article.objects.published()
         if self.filters["sektion"]:
             articles = articles.filter(section__slug=self.filters["sektion"])
         if self.filters["emne"]:
@@ -69,20 +73,18 @@ class SearchView(DanishPaginationMixin, ListView):
             articles = articles.filter(published_at__year=int(year))
         else:
             self.filters["aar"] = ""
-        self.results = search(self.query, articles)
-        return self.results.articles
+        return search(self.query, articles, scope=urlencode(self.filters))
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        no_hits = self.query and context["paginator"].count == 0
         return (
-            context
+            super().get_context_data(**kwargs)
             | search_options()
             | {
                 "query": self.query,
                 "filters": self.filters,
-                "suggestion": self.results.suggestion() if no_hits else "",
-                "max_hits": MAX_CANDIDATES if connection.vendor == "postgresql" else None,
+                "suggestion": self.object_list.suggestion,
+                "more_hits": self.object_list.more,
+                "max_hits": MAX_CANDIDATES,
             }
         )
 

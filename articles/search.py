@@ -11,6 +11,7 @@ On SQLite: every word must occur in the title, lead or body (case-insensitive), 
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import unicodedata
@@ -28,6 +29,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .caching import remembered
 from .models import Article, SearchWord
 
 MAX_QUERY_LENGTH = 200
@@ -37,6 +39,8 @@ MAX_QUERY_LENGTH = 200
 MAX_CANDIDATES = 1000
 MAX_TERMS = 8
 EXPANSIONS_PER_TERM = 25
+# A search's ranking and pages are kept this long, or until the content changes.
+RESULTS_SECONDS = 15 * 60
 # Markers for the highlighted words: characters no article contains, swapped for <mark>
 # after the snippet has been escaped.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -55,35 +59,103 @@ def query_terms(text: str) -> list[str]:
     return [term.lower() for term in WORD.findall(text)][:MAX_TERMS]
 
 
-@dataclass
+@dataclass(frozen=True)
+class Ranking:
+    """What a search found, kept per content version: the ids of the hits, best first (at
+    most MAX_CANDIDATES), whether more articles matched, the indexed compounds each term was
+    widened to (so a page of hits can be highlighted without looking them up again) and,
+    when nothing matched, a better spelling of the query."""
+
+    ids: tuple[int, ...] = ()
+    more: bool = False
+    compounds: dict[str, list[str]] = field(default_factory=dict)
+    suggestion: str = ""
+
+
 class SearchResults:
-    articles: object  # a queryset of published articles, best first
-    terms: list[str] = field(default_factory=list)
+    """The hits of one search as the paginator sees them: a length, and pages of articles
+    (with highlighted snippets on PostgreSQL) fetched only for the slice that is shown.
 
+    The ranking and each page are remembered per content version, so paging through the
+    hits, or a second reader asking the same, costs no search in the database."""
+
+    def __init__(self, text: str, articles, scope: str = ""):
+        self.text = text
+        self.terms = query_terms(text)
+        self.articles = articles
+        # Case makes no difference to the search, so none to the key either.
+        digest = hashlib.sha256(f"{text.lower()}\n{scope}".encode()).hexdigest()[:40]
+        self.key = f"search:{connection.vendor}:{digest}"
+        self.ranking = (
+            remembered(self.key, self.rank, timeout=RESULTS_SECONDS) if self.terms else Ranking()
+        )
+
+    @property
+    def more(self) -> bool:
+        """Whether more articles matched than were ranked (the newest MAX_CANDIDATES)."""
+        return self.ranking.more
+
+    @property
     def suggestion(self) -> str:
-        """A better spelling of the query, for when it finds nothing (PostgreSQL only)."""
-        if connection.vendor != "postgresql":
-            return ""
-        return spelling_suggestion(self.terms)
+        return self.ranking.suggestion
+
+    def __len__(self) -> int:
+        return len(self.ranking.ids)
+
+    def __getitem__(self, index: slice) -> list[Article]:
+        if not isinstance(index, slice):
+            raise TypeError("Search results are read a page (a slice) at a time.")
+        ids = self.ranking.ids[index]
+        if not ids:
+            return []
+        return remembered(
+            f"{self.key}:{index.start}:{index.stop}",
+            lambda: self.fetch(ids),
+            timeout=RESULTS_SECONDS,
+        )
+
+    def rank(self) -> Ranking:
+        if connection.vendor == "postgresql":
+            return postgres_ranking(self.text, self.terms, self.articles)
+        return simple_ranking(self.terms, self.articles)
+
+    def fetch(self, ids: tuple[int, ...]) -> list[Article]:
+        """The articles with these ids, published, in this order."""
+        articles = Article.objects.published().select_related("section").defer("body")
+        if connection.vendor == "postgresql":
+            articles = articles.annotate(
+                snippet=SearchHeadline(
+                    Concat(F("lead"), Value(" "), StripTags(F("body")), output_field=TextField()),
+                    tsquery(self.text, self.terms, self.ranking.compounds),
+                    config="danish",
+                    start_sel=MARK_START,
+                    stop_sel=MARK_END,
+                    max_words=30,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                )
+            )
+        found = articles.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
-def search(text: str, articles=None) -> SearchResults:
-    """``articles`` (published, maybe filtered) that match ``text``."""
+def search(text: str, articles=None, scope: str = "") -> SearchResults:
+    """``articles`` (published, maybe filtered; ``scope`` names the filters) that match
+    ``text``, best first."""
     articles = articles if articles is not None else Article.objects.published()
-    if connection.vendor == "postgresql":
-        return postgres_search(text, articles)
-    return simple_search(text, articles)
+    return SearchResults(text, articles, scope)
 
 
-def simple_search(text: str, articles) -> SearchResults:
-    terms = query_terms(text)
+def simple_ranking(terms: list[str], articles) -> Ranking:
+    """SQLite: every word must occur in the title, lead or body; newest first."""
     for term in terms:
         articles = articles.filter(
             Q(title__icontains=term) | Q(lead__icontains=term) | Q(body__icontains=term)
         )
-    if not terms:
-        articles = articles.none()
-    return SearchResults(articles.order_by("-published_at", "-pk"), terms=terms)
+    newest = articles.order_by("-published_at", "-pk").values_list("pk", flat=True)
+    ids = list(newest[: MAX_CANDIDATES + 1])
+    return Ranking(ids=tuple(ids[:MAX_CANDIDATES]), more=len(ids) > MAX_CANDIDATES)
 
 
 class StripTags(Func):
@@ -94,40 +166,36 @@ class StripTags(Func):
     output_field = TextField()
 
 
-def postgres_search(text: str, articles) -> SearchResults:
-    terms = query_terms(text)
-    if not terms:
-        return SearchResults(articles.none())
+def tsquery(text: str, terms: list[str], compounds: dict[str, list[str]]) -> SearchQuery:
+    """The query as PostgreSQL reads it: the words as typed (stemmed, in the search-engine
+    syntax readers know: quotes, "or", "-"), or every word or a compound containing it."""
     query = SearchQuery(text, config="danish", search_type="websearch")
-    compounds = compound_words(terms)
     if compounds:
-        # Every word of the query, or a longer word containing it, must occur.
         raw = " & ".join("(" + " | ".join([term, *compounds.get(term, [])]) + ")" for term in terms)
         query = query | SearchQuery(raw, config="danish", search_type="raw")
-    matches = articles.filter(search_vector=query)
-    newest = matches.order_by("-published_at", "-pk").values("pk")[:MAX_CANDIDATES]
-    snippet_source = Concat(F("lead"), Value(" "), StripTags(F("body")), output_field=TextField())
-    ranked = (
-        Article.objects.filter(pk__in=newest)
-        .select_related("section")
-        .defer("body")
-        .annotate(
-            rank=SearchRank(F("search_vector"), query),
-            snippet=SearchHeadline(
-                snippet_source,
-                query,
-                config="danish",
-                start_sel=MARK_START,
-                stop_sel=MARK_END,
-                max_words=30,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        )
-        .order_by("-rank", "-published_at", "-pk")
+    return query
+
+
+def postgres_ranking(text: str, terms: list[str], articles) -> Ranking:
+    """One query finds the newest matches and ranks them together: the match and the rank
+    read the same stored vectors, and the ranking only ever looks at MAX_CANDIDATES rows."""
+    compounds = compound_words(terms)
+    query = tsquery(text, terms, compounds)
+    rows = list(
+        articles.filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query))
+        .order_by("-published_at", "-pk")
+        .values_list("pk", "rank")[: MAX_CANDIDATES + 1]
     )
-    return SearchResults(ranked, terms=terms)
+    more = len(rows) > MAX_CANDIDATES
+    # Best rank first; the sort is stable, so equal ranks stay newest first.
+    ranked = sorted(rows[:MAX_CANDIDATES], key=lambda row: -row[1])
+    return Ranking(
+        ids=tuple(pk for pk, _ in ranked),
+        more=more,
+        compounds=compounds,
+        suggestion="" if rows else spelling_suggestion(terms),
+    )
 
 
 def compound_words(terms: list[str]) -> dict[str, list[str]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 import os
 import platform
+import random
 import re
 import secrets
 import shutil
@@ -29,6 +30,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -43,6 +45,7 @@ DATABASE_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 APP_PORT, FLOOR_PORT = 8765, 8766
+NEW_WORDS = 6000  # more than a run can ask for in BENCH_SECONDS
 RESULTS = ROOT / "bench" / ("results.md" if ARTICLES == 3000 else f"results-{ARTICLES}.md")
 
 
@@ -192,6 +195,11 @@ class Scenario:
     headers: dict[str, str] = field(default_factory=dict)
     cookies: list[str] = field(default_factory=list)
     body_values: list[int] = field(default_factory=list)  # cycled through the body's %d
+    # Paths for the warm-up, when it must not touch the measured ones (searches for words
+    # never asked before), and the pair for counting queries: the first warms, the second
+    # is counted.
+    warmup_paths: list[str] = field(default_factory=list)
+    probe_paths: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -208,21 +216,29 @@ class Result:
     floor_ratio: float = float("nan")
 
 
-def lua_script(scenario: Scenario) -> Path:
+def lua_script(scenario: Scenario, paths: list[str] | None = None) -> Path:
     """A wrk script cycling through the scenario's paths (and cookies, and POST bodies)."""
+    paths = paths or scenario.paths
     lines = [
-        "local paths = {" + ",".join(f'"{path}"' for path in scenario.paths) + "}",
+        "local paths = {" + ",".join(f'"{path}"' for path in paths) + "}",
         "local cookies = {" + ",".join(f'"{cookie}"' for cookie in scenario.cookies) + "}",
         "local values = {" + ",".join(str(value) for value in scenario.body_values) + "}",
         "local i = 0",
         f'wrk.method = "{scenario.method}"',
+        # Each thread starts at its own place in the list, so that the two never ask for the
+        # same path at the same moment.
+        "local threads = 0",
+        "function setup(thread)",
+        "  thread:set('offset', threads * math.floor(#paths / 2))",
+        "  threads = threads + 1",
+        "end",
     ]
     for name, value in scenario.headers.items():
         lines.append(f'wrk.headers["{name}"] = "{value}"')
     lines += [
         "request = function()",
         "  i = i + 1",
-        "  local path = paths[(i % #paths) + 1]",
+        "  local path = paths[((i + (offset or 0)) % #paths) + 1]",
         "  local headers = {}",
         "  for name, value in pairs(wrk.headers) do headers[name] = value end",
         "  if #cookies > 0 then headers['Cookie'] = cookies[(i % #cookies) + 1] end",
@@ -237,7 +253,9 @@ def lua_script(scenario: Scenario) -> Path:
     return script
 
 
-def wrk(port: int, scenario: Scenario, seconds: int) -> tuple[float, float, float, int]:
+def wrk(
+    port: int, scenario: Scenario, seconds: int, paths: list[str] | None = None
+) -> tuple[float, float, float, int]:
     output = subprocess.run(
         [
             "wrk",
@@ -246,7 +264,7 @@ def wrk(port: int, scenario: Scenario, seconds: int) -> tuple[float, float, floa
             f"-d{seconds}s",
             "--latency",
             "-s",
-            str(lua_script(scenario)),
+            str(lua_script(scenario, paths)),
             f"http://127.0.0.1:{port}",
         ],
         capture_output=True,
@@ -298,17 +316,17 @@ def queries_per_request(scenario: Scenario, cached: bool) -> int:
     if scenario.cookies:
         name, value = scenario.cookies[0].split("=", 1)
         client.cookies[name] = value
-    path = scenario.paths[0]
+    warm_path, path = scenario.probe_paths or [scenario.paths[0]] * 2
 
-    def send():
+    def send(path):
         if scenario.method == "POST":
             article = scenario.body_values[0]
             return client.post(path, {"artikel": article}, HTTP_ACCEPT="application/json")
         return client.get(path)
 
-    send()  # warm: the first request fills caches
+    send(warm_path)  # warm: the first request fills caches
     with CaptureQueriesContext(connection) as captured:
-        response = send()
+        response = send(path)
     assert response.status_code < 400, (path, response.status_code)
     return len(captured)
 
@@ -319,7 +337,7 @@ def queries_per_request(scenario: Scenario, cached: bool) -> int:
 def scenarios() -> list[Scenario]:
     from django.http import HttpResponse
 
-    from articles.models import Article, Reader, Tag
+    from articles.models import Article, Reader, SearchWord, Tag
     from articles.reading_list import COOKIE_NAME, COOKIE_SALT
     from goals.models import Goal
 
@@ -328,6 +346,16 @@ def scenarios() -> list[Scenario]:
     many = list(published.values_list("slug", flat=True)[:200])
     tag = Tag.objects.get(name="Renovering").slug
     goal = Goal.objects.filter(programme__is_current=True).values_list("slug", flat=True)[0]
+    # Words from the articles, in a fixed random order: a search for each is asked only once
+    # in the run, so its ranking is never remembered from an earlier request.
+    words = list(
+        SearchWord.objects.filter(word__regex=r"^[a-zæøå]{4,}$")
+        .order_by("word")
+        .values_list("word", flat=True)
+    )
+    random.Random(2026).shuffle(words)
+    words = words[:NEW_WORDS]
+    word_searches = [f"/soeg/?q={quote(word)}" for word in words]
     readers = [Reader.objects.create() for _ in range(50)]
     article_ids = list(published.values_list("pk", flat=True)[:2000])
     cookies = []
@@ -346,6 +374,13 @@ def scenarios() -> list[Scenario]:
         Scenario(
             "Search",
             [f"/soeg/?q={q}" for q in ("boliger", "fjernvarme", "organisation", "renovering")],
+        ),
+        Scenario(
+            "Search, a new word each time",
+            word_searches[300:],
+            cacheable=False,
+            warmup_paths=word_searches[2:300],
+            probe_paths=word_searches[:2],
         ),
         Scenario(
             "Add to reading list (POST)",
@@ -406,6 +441,12 @@ def report(results: list[Result], floor: Result, seed_seconds: float) -> str:
         "full-page cache for visitors without a reading list. SQL queries are counted in-process",
         "on the first URL of each row, after one warm-up request.",
         "",
+        '"Search" asks for four common words in turn, so with the page cache off it measures a',
+        "search whose ranking and page of hits are remembered (per content version, as for any",
+        'reader with a reading list). "Search, a new word each time" asks for each of thousands',
+        "of words from the articles once, after a warm-up on other words: every request ranks",
+        "and highlights afresh.",
+        "",
     ]
     return "\n".join(lines)
 
@@ -432,7 +473,8 @@ def main() -> None:
                 if mode == "on" and not scenario.cacheable:
                     continue
                 # Warm-up; with the cache on, long enough to store every page of the row.
-                wrk(APP_PORT, scenario, 2 + (len(scenario.paths) // 40 if mode == "on" else 0))
+                warmup = 2 + (len(scenario.paths) // 40 if mode == "on" else 0)
+                wrk(APP_PORT, scenario, warmup, scenario.warmup_paths or None)
                 rps, p50, p99, errors = wrk(APP_PORT, scenario, SECONDS)
                 html = fetch_bytes(APP_PORT, scenario.paths[0]) if scenario.method == "GET" else 0
                 queries = queries_per_request(scenario, cached=cache_seconds > 0)

@@ -1,14 +1,22 @@
 """Search: Danish full text on PostgreSQL, a simpler search on SQLite, and bad input."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from articles.caching import forget_local_state
+from articles.models import Article
 from articles.search import clean_query, index_words
 
 from .factories import ArticleFactory, GoalFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL search")
+# From an empty cache: the content version, the header's sections, the search form's three
+# lists of choices, the compounds of the word (PostgreSQL), the ranking and one page of hits.
+SEARCH_PAGE_BUDGET = 8
 
 
 def hits(client, **params):
@@ -77,6 +85,56 @@ class TestOnEveryDatabase:
         assert clean_query("  bolig\x00 \torganisation  ") == "bolig organisation"
         assert len(clean_query("x" * 10_000)) == 200
         assert clean_query(None) == ""
+
+    def test_ranking_is_capped_and_says_when_more_matched(self, client, monkeypatch):
+        monkeypatch.setattr("articles.search.MAX_CANDIDATES", 3)
+        monkeypatch.setattr("almene.views.MAX_CANDIDATES", 3)
+        for _ in range(3):
+            ArticleFactory(title="Beboerdemokrati")
+        assert "3 resultater for" in hits(client, q="beboerdemokrati")[0].content.decode()
+        ArticleFactory(title="Beboerdemokrati igen", published_at=timezone.now())
+        response, titles = hits(client, q="beboerdemokrati")
+        assert "Mere end 3 resultater" in response.content.decode()
+        assert len(titles) == 3 and "Beboerdemokrati igen" in titles  # the newest are ranked
+
+    def test_remembered_results_follow_publishing_and_unpublishing(self, client):
+        first = ArticleFactory(title="Vaskeri i kælderen")
+        assert hits(client, q="vaskeri")[1] == [first.title]
+        second = ArticleFactory(title="Nyt vaskeri", draft=True)
+        assert hits(client, q="vaskeri")[1] == [first.title]
+        second.status, second.published_at = Article.Status.PUBLISHED, timezone.now()
+        second.save()
+        assert set(hits(client, q="vaskeri")[1]) == {first.title, second.title}
+        first.status = Article.Status.DRAFT
+        first.save()
+        assert hits(client, q="vaskeri")[1] == [second.title]
+
+    def test_a_repeated_search_asks_no_search_of_the_database(self, client):
+        for number in range(25):
+            ArticleFactory(title=f"Grøn omstilling {number}")
+        hits(client, q="omstilling", side="2")
+        with CaptureQueriesContext(connection) as queries:
+            _, titles = hits(client, q="omstilling", side="2")
+        assert len(titles) == 5
+        assert not [query for query in queries if "articles_article" in query["sql"]]
+
+    def test_query_count_does_not_grow_with_the_hits(self, client, django_assert_max_num_queries):
+        def fresh_search_queries():
+            cache.clear()
+            forget_local_state()
+            with CaptureQueriesContext(connection) as queries:
+                hits(client, q="affald")
+            return len(queries)
+
+        ArticleFactory(title="Affald", tags=["Miljø"], with_image=True)
+        few = fresh_search_queries()
+        for _ in range(30):
+            ArticleFactory(title="Affald og genbrug", tags=["Miljø", "Drift"], with_image=True)
+        assert fresh_search_queries() == few
+        cache.clear()
+        forget_local_state()
+        with django_assert_max_num_queries(SEARCH_PAGE_BUDGET):
+            hits(client, q="affald")
 
     def test_empty_query_explains(self, client):
         page = client.get("/soeg/").content.decode()
