@@ -4,7 +4,6 @@ styles satisfy with nothing inline, and a Permissions-Policy."""
 import base64
 import hashlib
 import re
-from dataclasses import asdict
 from functools import cache
 
 from csp.constants import HEADER
@@ -41,7 +40,8 @@ class SiteCSPMiddleware(CSPMiddleware):
     def process_response(self, request, response):
         if not request.path_info.startswith(ADMIN_PREFIX) and HEADER not in response:
             parts = self.get_policy_parts(request, response)
-            if not any(asdict(parts).values()):  # no decorator changed it, no nonce asked for
+            # No decorator changed the policy and no nonce was asked for.
+            if not (parts.config or parts.update or parts.replace or parts.nonce):
                 if SiteCSPMiddleware._site_policy is None:
                     SiteCSPMiddleware._site_policy = build_policy()
                 response[HEADER] = SiteCSPMiddleware._site_policy

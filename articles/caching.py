@@ -216,13 +216,17 @@ def forget_local_state() -> None:
 
 
 def page_cache_key(request) -> str:
-    # The host is part of the key: pages hold absolute URLs (canonical, Open Graph).
-    address = f"{request.get_host()}{request.get_full_path()}"
+    # Scheme and host are part of the key: pages hold absolute URLs (canonical, Open Graph).
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return versioned(f"page:{hashlib.sha256(address.encode()).hexdigest()[:32]}")
 
 
+# Headers of a stored page that are worked out again for each answer, never replayed.
+PER_ANSWER_HEADERS = frozenset({"cache-control", "x-page-cache", "set-cookie"})
+
+
 def get_page(key: str):
-    """(content, content type, seconds left) of a stored page, or None."""
+    """(content, headers, seconds left) of a stored page, or None."""
     now = time.time()
     entry = _local_pages.get(key)
     if entry is not None:
@@ -234,15 +238,19 @@ def get_page(key: str):
         _local_pages[key] = entry
         while len(_local_pages) > LOCAL_PAGES_MAX:
             _local_pages.popitem(last=False)
-    content, content_type, expires = entry
+    content, headers, expires = entry
     if expires <= now:
         _local_pages.pop(key, None)
         return None
-    return content, content_type, int(expires - now)
+    return content, headers, int(expires - now)
 
 
-def set_page(key: str, content: bytes, content_type: str, timeout: int) -> None:
-    safe_set(key, (content, content_type, time.time() + timeout), timeout)
+def store_page(key: str, response, timeout: int) -> None:
+    """Keep a finished response, with the headers every middleware gave it."""
+    headers = tuple(
+        (name, value) for name, value in response.items() if name.lower() not in PER_ANSWER_HEADERS
+    )
+    safe_set(key, (response.content, headers, time.time() + timeout), timeout)
 
 
 def cached_response(request):
@@ -250,13 +258,17 @@ def cached_response(request):
     cached = get_page(page_cache_key(request))
     if cached is None:
         return None
-    content, content_type, seconds_left = cached
-    response = HttpResponse(content, content_type=content_type)
-    return shared_headers(response, seconds_left, state="hit")
+    content, headers, seconds_left = cached
+    response = HttpResponse(content, headers=headers)
+    max_age = lifetime(min(settings.PUBLIC_CACHE_SECONDS, seconds_left))
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    response["X-Page-Cache"] = "hit"
+    return response
 
 
 def public_page(view):
-    """Cache headers, and the full-page cache, for a public page."""
+    """Cache headers, and the full-page cache, for a public page. The page is stored by
+    PageCacheMiddleware once every middleware has added its headers."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -276,10 +288,8 @@ def public_page(view):
             patch_vary_headers(response, ["Cookie"])
             return response
         timeout = lifetime(settings.PAGE_CACHE_SECONDS) if use_cache else 0
-        if timeout and not response.cookies:
-            if hasattr(response, "render"):
-                response.render()
-            set_page(page_cache_key(request), response.content, response["Content-Type"], timeout)
+        if timeout:
+            response.page_cache = (page_cache_key(request), timeout)
         return shared_headers(
             response, timeout or settings.PUBLIC_CACHE_SECONDS, state="miss" if use_cache else "off"
         )
@@ -297,13 +307,17 @@ def shared_headers(response, timeout: int, state: str):
 
 
 class PageCacheMiddleware:
-    """Answers a stored page before the rest of the middleware runs (sessions, users, the
-    reading list): the common case of a visitor with no cookies of ours costs a dictionary
-    lookup. Requests with a session or a reading list go the long way, where
-    ``public_page`` decides."""
+    """The outermost layer of the site (after the HTTPS redirect): answers a stored page
+    before any other middleware runs, and stores the pages ``public_page`` marked, with the
+    headers all the other middleware added (security headers, the CSP, X-Frame-Options).
+
+    The common case, a visitor with no cookies of ours, then costs a dictionary lookup.
+    Requests with a session or a reading list go the long way, where ``public_page``
+    decides. A response that sets a cookie is never stored."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.static_prefix = settings.STATIC_URL or "/static/"
 
     def __call__(self, request):
         if (
@@ -311,10 +325,18 @@ class PageCacheMiddleware:
             and settings.PAGE_CACHE_SECONDS > 0
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and READING_LIST_COOKIE not in request.COOKIES
+            and not request.path_info.startswith(self.static_prefix)
+            # An http:// request that is to be sent to https:// goes on to that redirect.
+            and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
         ):
             response = cached_response(request)
             if response is not None:
-                # What the middleware it skips would have added.
-                response.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
                 return response
-        return self.get_response(request)
+        response = self.get_response(request)
+        marked = getattr(response, "page_cache", None)
+        if marked and response.status_code == 200 and not response.cookies:
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            key, timeout = marked
+            store_page(key, response, timeout)
+        return response

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 
 from articles import caching
@@ -49,6 +50,47 @@ def test_second_visitor_gets_the_cached_page(client, django_assert_num_queries):
     assert second.content == first.content
     assert second["Cache-Control"] == "public, max-age=60" and "Cookie" in second["Vary"]
     assert not second.cookies and "csrfmiddlewaretoken" not in second.content.decode()
+
+
+def test_a_stored_page_keeps_every_security_header(client):
+    article = ArticleFactory()
+    first = get(client, article.get_absolute_url())
+    hit = get(client, article.get_absolute_url())
+    assert hit["X-Page-Cache"] == "hit"
+    for header in (
+        "Content-Security-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Vary",
+        "Content-Type",
+    ):
+        assert hit[header] == first[header], header
+    assert hit["Cache-Control"] == "public, max-age=60"
+
+
+def test_a_page_that_sets_a_cookie_is_not_stored(client):
+    article = ArticleFactory()
+    # A tampered reading-list cookie is deleted in the answer: that answer is not stored.
+    client.cookies["laeseliste"] = "forfalsket"
+    first = get(client, article.get_absolute_url())
+    assert first.cookies["laeseliste"].value == ""
+    client.cookies.clear()
+    assert get(client, article.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_https_pages_are_their_own_and_http_is_still_redirected(client, settings):
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    assert client.get(url, secure=True)["X-Page-Cache"] == "miss"
+    assert client.get(url, secure=True)["X-Page-Cache"] == "hit"
+    page = client.get(url)  # http: not the https page, whose links say https://
+    assert page["X-Page-Cache"] == "miss" and "https://testserver" not in page.content.decode()
+    settings.SECURE_SSL_REDIRECT = True
+    redirect = Client().get(url)  # a new client: middleware reads the setting when it starts
+    assert redirect.status_code == 301 and redirect["Location"].startswith("https://")
 
 
 @pytest.mark.parametrize(

@@ -62,12 +62,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: serves stored public pages, headers and all, to visitors with no cookies of
+    # ours, and stores the pages the views mark once every header is on (articles/caching.py).
+    "articles.caching.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "almene.security.SiteCSPMiddleware",
     "almene.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Serves stored public pages to visitors with no cookies of ours (articles/caching.py).
-    "articles.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
