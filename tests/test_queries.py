@@ -1,10 +1,13 @@
 """Query budgets: no public page may grow its number of queries with its content."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .factories import ArticleFactory, AuthorFactory, SectionFactory, relate
+from articles.caching import forget_local_state
+
+from .factories import ArticleFactory, AuthorFactory, GoalFactory, SectionFactory, relate
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +92,53 @@ def test_front_page_constant_with_more_sections(client):
     for _ in range(6):
         ArticleFactory(section=SectionFactory())
     assert count_queries(client, "/") == few
+
+
+@pytest.mark.parametrize(
+    "url_of, budget",
+    [
+        pytest.param(lambda s, a, g: "/feeds/artikler/", 3, id="feed"),
+        pytest.param(lambda s, a, g: f"/sektioner/{s.slug}/feed/", 3, id="section-feed"),
+        pytest.param(lambda s, a, g: "/emner/faelles/feed/", 3, id="tag-feed"),
+        pytest.param(lambda s, a, g: f"/skribenter/{a.slug}/feed/", 3, id="author-feed"),
+        pytest.param(lambda s, a, g: f"/almene-maal/{g.slug}/feed/", 3, id="goal-feed"),
+        # The index asks each of the seven sitemaps for its size and date: fixed, not per item.
+        pytest.param(lambda s, a, g: "/sitemap.xml", 12, id="sitemap-index"),
+        pytest.param(lambda s, a, g: "/sitemap-artikler.xml", 2, id="sitemap-articles"),
+        pytest.param(lambda s, a, g: "/sitemap-sektioner.xml", 2, id="sitemap-sections"),
+        pytest.param(lambda s, a, g: "/sitemap-emner.xml", 2, id="sitemap-tags"),
+        pytest.param(lambda s, a, g: "/sitemap-skribenter.xml", 2, id="sitemap-authors"),
+        pytest.param(lambda s, a, g: "/sitemap-almene-maal.xml", 2, id="sitemap-goals"),
+    ],
+)
+def test_feeds_and_sitemaps_constant(client, django_assert_max_num_queries, url_of, budget):
+    """Feeds carry every item's authors, section and picture; sitemaps every article's date."""
+    section, author, goal = SectionFactory(), AuthorFactory(), GoalFactory()
+
+    def add(count):
+        for _ in range(count):
+            article = ArticleFactory(
+                section=section,
+                authors=[author, AuthorFactory()],
+                tags=["Fælles", "Andet"],
+                with_image=True,
+            )
+            article.goals.add(goal)
+
+    def fresh_count() -> int:
+        # Sitemaps are kept whole in the cache: empty it, or the count would always be 0.
+        cache.clear()
+        forget_local_state()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url_of(section, author, goal))
+        assert response.status_code == 200
+        return len(queries)
+
+    add(3)
+    few = fresh_count()
+    add(20)
+    assert fresh_count() == few
+    cache.clear()
+    forget_local_state()
+    with django_assert_max_num_queries(budget):
+        client.get(url_of(section, author, goal))
