@@ -1,6 +1,7 @@
 """gunicorn settings for production: `gunicorn almene.wsgi` reads this file from the working
 directory. Each setting can be changed in the environment."""
 
+import gc
 import multiprocessing
 import os
 
@@ -30,3 +31,10 @@ def post_fork(server, worker):
 
     for connection in connections.all(initialized_only=True):
         connection.close()
+
+
+def pre_fork(server, worker):
+    # Everything the preloaded application made is long-lived: move it out of the garbage
+    # collector's sight, so that a worker's collections scan only what its requests made
+    # (shorter pauses, and shared memory pages stay shared instead of being copied).
+    gc.freeze()
