@@ -7,7 +7,7 @@ from django.views.generic import ListView, TemplateView
 
 from articles.caching import published_count, remembered
 from articles.models import Article, Tag
-from articles.search import MAX_CANDIDATES, clean_query, search
+from articles.search import clean_query, search
 from articles.views import DanishPaginationMixin
 from goals.models import Goal
 
@@ -84,7 +84,7 @@ class SearchView(DanishPaginationMixin, ListView):
                 "filters": self.filters,
                 "suggestion": self.object_list.suggestion,
                 "more_hits": self.object_list.more,
-                "max_hits": MAX_CANDIDATES,
+                "max_hits": self.object_list.limit,
             }
         )
 
