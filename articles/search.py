@@ -191,56 +191,51 @@ def tsquery(text: str, lexemes: tuple[tuple[str, ...], ...]) -> SearchQuery:
 
 
 def postgres_ranking(text: str, terms: list[str], articles) -> Ranking:
-    """The newest matches are found first, then only they are ranked: ranking reads each
-    article's whole stored vector, so it is done for at most MAX_CANDIDATES + 1 articles,
-    however many thousands match."""
     lexemes = () if OPERATORS.search(text) else word_lexemes(terms)
     query = tsquery(text, lexemes)
-    newest = newest_matches(articles.filter(search_vector=query))
-    more = len(newest) > MAX_CANDIDATES
-    ids = [pk for pk, _ in newest[:MAX_CANDIDATES]]
-    ranks = dict(
-        Article.objects.filter(pk__in=ids)
-        .annotate(rank=SearchRank(F("search_vector"), query))
-        .values_list("pk", "rank")
-    )
+    newest = ranked_newest_matches(articles.filter(search_vector=query), query)
     # Best rank first; the sort is stable, so equal ranks stay newest first.
-    ranked = sorted(ids, key=lambda pk: -ranks.get(pk, 0))
+    ranked = sorted(newest[:MAX_CANDIDATES], key=lambda row: -row[1])
     return Ranking(
-        ids=tuple(ranked),
-        more=more,
+        ids=tuple(pk for pk, _ in ranked),
+        more=len(newest) > MAX_CANDIDATES,
         lexemes=lexemes,
         suggestion="" if newest else spelling_suggestion(terms),
     )
 
 
-def newest_matches(matches) -> list[tuple[int, object]]:
-    """(id, publication time) of the newest MAX_CANDIDATES + 1 matches, newest first.
+def ranked_newest_matches(matches, query) -> list[tuple[int, float]]:
+    """(id, rank) of the newest MAX_CANDIDATES + 1 matches, newest first. Ranking reads an
+    article's whole stored vector, so only these are ranked, however many thousands match.
 
     There are two ways to find them, and PostgreSQL's planner does not price the difference
-    (it counts reading an article's stored vector as nearly free):
+    (it counts testing an article's stored vector as nearly free):
     - Read the articles in publication order and test each one's vector until enough
-      match. Cheap for a common word: the first few thousand articles hold enough matches.
-    - Take every match from the GIN index and sort them by date. Cheap for a rare word:
-      a few hundred rows, where reading in order could test every vector in the archive.
+      match. Cheap for a common word: the newest few thousand articles hold enough.
+    - Take every match from the GIN index and sort them by date. Cheap for a rarer word:
+      a few hundred or thousand rows, where reading in order could test most of the archive.
     The planner's estimate of the number of matches decides which."""
     limit = MAX_CANDIDATES + 1
+    rank = SearchRank(F("search_vector"), query)
     unordered = matches.order_by()
     estimate = json.loads(unordered.explain(format="json"))[0]["Plan"]["Plan Rows"]
     read_in_order = limit * published_count() / max(estimate, 1)
     if read_in_order <= INDEX_VISIT_COST * estimate:
-        return list(
-            matches.order_by("-published_at", "-pk").values_list("pk", "published_at")[:limit]
-        )
+        # The scan stops at the limit, so only the rows returned are ranked.
+        newest = matches.annotate(rank=rank).order_by("-published_at", "-pk")
+        return list(newest.values_list("pk", "rank")[:limit])
     sql, params = unordered.values_list("pk", "published_at").query.sql_with_params()
     with connection.cursor() as cursor:
-        # OFFSET 0 keeps the planner from pushing the order into the subquery, where it would
+        # OFFSET 0 keeps the planner from taking the order into the subquery, where it would
         # choose reading in publication order again.
         cursor.execute(
-            f"SELECT * FROM ({sql} OFFSET 0) AS matches ORDER BY 2 DESC, 1 DESC LIMIT %s",
+            f"SELECT pk FROM ({sql} OFFSET 0) AS matches"
+            " ORDER BY published_at DESC, pk DESC LIMIT %s",
             [*params, limit],
         )
-        return cursor.fetchall()
+        ids = [pk for (pk,) in cursor.fetchall()]
+    ranks = dict(Article.objects.filter(pk__in=ids).annotate(rank=rank).values_list("pk", "rank"))
+    return [(pk, ranks[pk]) for pk in ids]
 
 
 def word_lexemes(terms: list[str]) -> tuple[tuple[str, ...], ...]:
