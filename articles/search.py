@@ -26,6 +26,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -225,17 +226,16 @@ def ranked_newest_matches(matches, query) -> list[tuple[int, float]]:
         newest = matches.annotate(rank=rank).order_by("-published_at", "-pk")
         return list(newest.values_list("pk", "rank")[:limit])
     sql, params = unordered.values_list("pk", "published_at").query.sql_with_params()
-    with connection.cursor() as cursor:
-        # OFFSET 0 keeps the planner from taking the order into the subquery, where it would
-        # choose reading in publication order again.
-        cursor.execute(
-            f"SELECT pk FROM ({sql} OFFSET 0) AS matches"
-            " ORDER BY published_at DESC, pk DESC LIMIT %s",
-            [*params, limit],
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
-    ranks = dict(Article.objects.filter(pk__in=ids).annotate(rank=rank).values_list("pk", "rank"))
-    return [(pk, ranks[pk]) for pk in ids]
+    # OFFSET 0 keeps the planner from taking the order into the subquery, where it would
+    # choose reading in publication order again.
+    newest_ids = RawSQL(
+        f"SELECT pk FROM ({sql} OFFSET 0) AS matches ORDER BY published_at DESC, pk DESC LIMIT %s",
+        [*params, limit],
+    )
+    found = Article.objects.filter(pk__in=newest_ids).annotate(rank=rank)
+    rows = found.values_list("pk", "published_at", "rank")
+    newest = sorted(rows, key=lambda row: (row[1], row[0]), reverse=True)
+    return [(pk, row_rank) for pk, _, row_rank in newest]
 
 
 def word_lexemes(terms: list[str]) -> tuple[tuple[str, ...], ...]:
