@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.decorators.cache import cache_page
+from django.views.i18n import JavaScriptCatalog
 
 from articles import sitemaps as article_sitemaps
 from articles.caching import public_page
@@ -43,6 +44,13 @@ urlpatterns = [
         cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
+    ),
+    # The Danish for the admin's rich-text editor (articles/forms.py); it changes only with
+    # a release, so browsers may keep it for a day.
+    path(
+        "admin/jsi18n/redaktion/",
+        cache_page(60 * 60 * 24)(JavaScriptCatalog.as_view(packages=["articles"])),
+        name="editor-jsi18n",
     ),
     path("admin/", admin.site.urls),
 ]

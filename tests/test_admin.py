@@ -1,5 +1,6 @@
 """The editorial admin: the permission matrix, the workflow, validation, preview, history."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -472,3 +473,16 @@ def test_failed_logins_are_throttled(client, settings):
     UserFactory(username="anden")
     response = client.post(login, {"username": "anden", "password": "en-lang-og-god-adgangskode"})
     assert response.status_code == 302
+
+
+class TestEditorInDanish:
+    def test_the_editor_pages_load_the_danish_catalogue(self, client, editor):
+        client.force_login(editor)
+        for url in ("/admin/articles/article/add/", "/admin/goals/goal/add/"):
+            page = client.get(url).content.decode()
+            assert '<script src="/admin/jsi18n/redaktion/"></script>' in page, url
+
+    def test_the_catalogue_has_the_editor_dialogs_in_danish(self, client):
+        script = client.get("/admin/jsi18n/redaktion/").content.decode()
+        for danish in ("Rediger link", "Adresse (URL)", "Opdater", "Annuller", "Åbn i nyt vindue"):
+            assert json.dumps(danish)[1:-1] in script, danish

@@ -74,8 +74,8 @@ def test_journalist_writes_editor_publishes_reader_reads(live_server, page_at, t
     choose_autocomplete(page, "id_section", "energi", "Energi og klima")
     page.get_by_label("Manchet").fill("Prisen på fjernvarme falder for 300.000 lejere.")
 
-    # The body editor (django-prose-editor) has no Danish translation: its menu and its link
-    # dialog speak English ("paragraph", "Heading 2", "insert link", "URL", "Update").
+    # The body editor's dialogs are in Danish (articles/locale/da); its menu's labels are
+    # fixed in django-prose-editor and stay English ("paragraph", "Heading 2", "insert link").
     editor = page.locator(".prose-editor .ProseMirror[contenteditable=true]")
     menubar = page.locator(".prose-editor .prose-menubar")
     # Named for assistive technology by static/js/admin-editor.js.
@@ -97,8 +97,9 @@ def test_journalist_writes_editor_publishes_reader_reads(live_server, page_at, t
     page.keyboard.press("Shift+Home")
     menubar.get_by_role("button", name="insert link").click()
     dialog = page.get_by_role("dialog")
-    dialog.get_by_label("URL").fill(LINK_URL)
-    dialog.get_by_role("button", name="Update").click()
+    expect(dialog).to_contain_text("Rediger link")
+    dialog.get_by_label("Adresse (URL)").fill(LINK_URL)
+    dialog.get_by_role("button", name="Opdater").click()
     expect(dialog).to_be_hidden()
     expect(editor.get_by_role("link", name=LINK_TEXT)).to_have_attribute("href", LINK_URL)
 
