@@ -412,7 +412,7 @@ def report(results: list[Result], floor: Result, seed_seconds: float) -> str:
     lines = [
         "# Benchmark results",
         "",
-        f"- Date: {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+        f"- Date: {datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
         f"- Machine: {machine()}; wrk and gunicorn share it",
         f"- {ARTICLES:,} articles on PostgreSQL, Redis as the cache; gunicorn with {WORKERS} sync "
         f"workers (gunicorn.conf.py), DEBUG off, WhiteNoise",
