@@ -2,9 +2,11 @@
 
 On PostgreSQL: Danish full-text search over a stored, GIN-indexed vector (title weighted over
 lead over body), ranked, with highlighted snippets. Stemming finds "boliger" for "bolig", but
-not the parts of compounds, so each word of the query is also expanded to the indexed words
-that contain it ("organisation" → "boligorganisationer"), found with trigrams; when nothing is
-found, the closest spelling is offered ("Mente du …?").
+not the parts of compounds, so each word of the query is also widened to the stems of the
+indexed words that contain it ("organisation" → "boligorganisationer"), found with trigrams;
+when nothing is found, the closest spelling is offered ("Mente du …?"). Only the newest
+MAX_CANDIDATES matches are ranked, and a search's ranking and pages of hits are remembered
+per content version.
 
 On SQLite: every word must occur in the title, lead or body (case-insensitive), newest first.
 """
