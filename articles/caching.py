@@ -28,6 +28,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -134,6 +136,32 @@ def remembered(name: str, compute, timeout: float = 60 * 60):
         while len(_local_values) > LOCAL_VALUES_MAX:
             _local_values.popitem(last=False)
     return value
+
+
+class SharedFragmentCache(LocMemCache):
+    """The cache behind ``{% cache … using="fragments" %}``: rendered parts of pages kept in
+    this process's memory and, behind it, in the shared cache. A fragment one worker renders
+    is then not rendered again by every other worker, nor by a fresh worker after gunicorn
+    recycles one; a local hit still costs no round trip. The keys carry the content version,
+    so a change retires fragments in both places."""
+
+    def get(self, key, default=None, version=None):
+        value = super().get(key, _MISSING, version)
+        if value is _MISSING:
+            value = safe_get(self.shared_key(key), _MISSING)
+            if value is _MISSING:
+                return default
+            super().set(key, value, version=version)
+        return value
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        super().set(key, value, timeout, version)
+        seconds = self.default_timeout if timeout is DEFAULT_TIMEOUT else timeout
+        safe_set(self.shared_key(key), value, seconds)
+
+    @staticmethod
+    def shared_key(key: str) -> str:
+        return f"fragment:{key}"
 
 
 # --- Values that only change with the content or the clock ---------------------------------

@@ -5,13 +5,22 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import caching
 
-from .factories import ArticleFactory, GoalFactory, GoalProgrammeFactory, UserFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    GoalFactory,
+    GoalProgrammeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
@@ -246,3 +255,30 @@ def test_unknown_slugs_are_not_remembered(client):
         assert client.get("/emner/findes-ikke/").status_code == 404
     assert not [key for key in _local_values if "findes-ikke" in key]
     assert cache.get(caching.versioned("object:articles.tag:slug=findes-ikke")) is None
+
+
+def test_a_fragment_one_worker_rendered_serves_the_others(client, settings):
+    """With Redis, rendered fragments are shared: a worker that has not rendered an article
+    (another process, or a fresh one after gunicorn recycled it) takes them from the cache."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CACHES = settings.CACHES | {
+        "fragments": settings.CACHES["fragments"]
+        | {"BACKEND": "articles.caching.SharedFragmentCache"}
+    }
+    article = ArticleFactory(authors=[AuthorFactory(), AuthorFactory()], with_image=True)
+
+    def queries_of_a_worker_that_never_saw_the_article(shared_too: bool) -> int:
+        LocMemCache.clear(caches["fragments"])  # this process's copies only
+        if shared_too:
+            caches["fragments"].clear()
+            cache.clear()
+        caching.forget_local_state()
+        with CaptureQueriesContext(connection) as queries:
+            get(client, article.get_absolute_url())
+        return len(queries)
+
+    get(client, article.get_absolute_url())
+    with CaptureQueriesContext(connection) as warm:
+        get(client, article.get_absolute_url())
+    assert queries_of_a_worker_that_never_saw_the_article(shared_too=False) == len(warm)
+    assert queries_of_a_worker_that_never_saw_the_article(shared_too=True) > len(warm)

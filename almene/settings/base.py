@@ -134,9 +134,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Rendered parts of pages that are the same for every reader, in each process's memory (no
-# round trip): their keys carry the content version, so a change retires them everywhere.
+# round trip) and, with Redis, shared between processes behind it: their keys carry the
+# content version, so a change retires them everywhere (articles/caching.py).
 CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": (
+        "articles.caching.SharedFragmentCache"
+        if REDIS_URL
+        else "django.core.cache.backends.locmem.LocMemCache"
+    ),
     "LOCATION": "fragments",
     "TIMEOUT": 600,
     "OPTIONS": {"MAX_ENTRIES": 5000},
