@@ -88,7 +88,7 @@ class SearchResults:
     The ranking and each page are remembered per content version, so paging through the
     hits, or a second reader asking the same, costs no search in the database."""
 
-    def __init__(self, text: str, articles, scope: str = ""):
+    def __init__(self, text: str, articles, scope: str):
         self.text = text
         self.terms = query_terms(text)
         self.articles = articles
@@ -121,11 +121,9 @@ class SearchResults:
         ids = self.ranking.ids[index]
         if not ids:
             return []
-        return remembered(
-            f"{self.key}:{index.start}:{index.stop}",
-            lambda: self.fetch(ids),
-            timeout=RESULTS_SECONDS,
-        )
+        # Named by the ids it shows, so a page can never disagree with the ranking it came from.
+        shown = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()[:24]
+        return remembered(f"{self.key}:{shown}", lambda: self.fetch(ids), timeout=RESULTS_SECONDS)
 
     def rank(self) -> Ranking:
         if connection.vendor == "postgresql":
@@ -153,10 +151,10 @@ class SearchResults:
         return [found[pk] for pk in ids if pk in found]
 
 
-def search(text: str, articles=None, scope: str = "") -> SearchResults:
-    """``articles`` (published, maybe filtered; ``scope`` names the filters) that match
-    ``text``, best first."""
-    articles = articles if articles is not None else Article.objects.published()
+def search(text: str, articles, scope: str) -> SearchResults:
+    """``articles`` (published, maybe filtered) that match ``text``, best first. ``scope``
+    names the filters: searches are remembered by text and scope, so two differently
+    filtered searches must never share one."""
     return SearchResults(text, articles, scope)
 
 
