@@ -37,6 +37,10 @@ FORMATS = (
     ("jpg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}),
 )
 RENDITION_ROOT = "renditions"
+# WebP stores each side in 14 bits, so no WebP file is wider or taller than this (Pillow refuses
+# to write one). The upload check allows much longer images (800 x 17000 px, or a 1 x 40000 px
+# strip, is within its 40 megapixel), so every rendition is scaled down to fit, in both formats.
+WEBP_MAX_SIDE = 16383
 
 
 def _digest(field_file) -> str:
@@ -83,14 +87,28 @@ def _shape(image: Image.Image, aspect: float | None) -> Image.Image:
 def _fit_size(size: tuple[int, int], aspect: float) -> tuple[int, int]:
     width, height = size
     if width / height > aspect:
-        return round(height * aspect), height
-    return width, round(width / aspect)
+        return max(1, round(height * aspect)), height
+    return width, max(1, round(width / aspect))
+
+
+def _rendition_size(source: tuple[int, int], width: int) -> tuple[int, int]:
+    """The size of the rendition ``width`` px wide (at most the source's width) in the source's
+    proportions, made smaller still if a side would exceed ``WEBP_MAX_SIDE``; never below 1 px.
+    Only a 1 px wide or high rendition of a longer strip can lose its exact proportions."""
+    source_width, source_height = source
+    width = min(width, source_width, WEBP_MAX_SIDE)
+    # The widest rendition whose height, in proportion, still fits.
+    width = max(1, min(width, source_width * WEBP_MAX_SIDE // source_height))
+    height = max(1, min(WEBP_MAX_SIDE, round(source_height * width / source_width)))
+    return width, height
 
 
 def build_renditions(field_file, shapes: tuple[str, ...], storage=None) -> dict:
     """Make (or find) the renditions of ``field_file`` and describe them.
 
-    Returns ``{"dir": "renditions/ab/abcd…", "hero": {"widths": [480, 800], "height_at": {…}}}``.
+    Returns ``{"dir": "renditions/ab/abcd…", "hero": [[480, 320], [800, 533]], …}``: for each
+    shape the ``[width, height]`` of the files written, smallest first (pages use them for
+    ``srcset`` and the width and height attributes). No side exceeds ``WEBP_MAX_SIDE``.
     """
     storage = storage or default_storage
     digest = _digest(field_file)
@@ -108,8 +126,9 @@ def build_renditions(field_file, shapes: tuple[str, ...], storage=None) -> dict:
                 source = _shape(image, shape.aspect)
             if width > source.width and entries:
                 break  # never upscale; the largest rendition is the source's own width
-            target_width = min(width, source.width)
-            target_height = max(1, round(source.height * target_width / source.width))
+            target_width, target_height = _rendition_size(source.size, width)
+            if entries and target_width <= entries[-1][0]:
+                break  # held back by WEBP_MAX_SIDE: every larger width would be this one again
             entries.append([target_width, target_height])
             names = [f"{directory}/{shape_name}-{target_width}.{ext}" for ext, _, _ in FORMATS]
             if all(storage.exists(name) for name in names):

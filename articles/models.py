@@ -13,7 +13,7 @@ from taggit.models import TagBase, TaggedItemBase
 from .fields import SanitizedHTMLField
 from .images import Picture, build_renditions
 from .text import danish_slugify, unique_slug
-from .uploads import clean_original
+from .uploads import author_photo_upload_to, clean_original, hero_image_upload_to
 
 
 def refresh_renditions(instance, image_field: str, renditions_field: str, shapes: tuple[str, ...]):
@@ -27,8 +27,10 @@ def refresh_renditions(instance, image_field: str, renditions_field: str, shapes
         setattr(instance, renditions_field, {})
     elif image.name != loaded_names.get(image_field) or not getattr(instance, renditions_field):
         if not image._committed:
-            # A new upload is stored upright and without camera metadata such as location.
-            image.file = clean_original(image)
+            # A new upload is stored upright and without camera metadata such as location,
+            # under its real format's extension (upload_to gives it a random name).
+            cleaned = clean_original(image)
+            image.file, image.name = cleaned, cleaned.name
         setattr(instance, renditions_field, build_renditions(image, shapes))
 
 
@@ -73,7 +75,7 @@ class Author(models.Model):
     slug = models.SlugField("slug", max_length=150, unique=True)
     role = models.CharField("titel", max_length=150, blank=True, help_text="Fx Journalist.")
     bio = models.TextField("om skribenten", blank=True)
-    photo = models.ImageField("portræt", upload_to="authors/%Y/", blank=True)
+    photo = models.ImageField("portræt", upload_to=author_photo_upload_to, blank=True)
     photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -209,7 +211,7 @@ class Article(models.Model):
     lead = models.TextField("manchet", blank=True)
     body = SanitizedHTMLField("brødtekst", blank=True)
 
-    hero_image = models.ImageField("hovedbillede", upload_to="articles/%Y/%m/", blank=True)
+    hero_image = models.ImageField("hovedbillede", upload_to=hero_image_upload_to, blank=True)
     hero_alt = models.CharField(
         "alternativ tekst",
         max_length=250,

@@ -5,6 +5,10 @@
 never becomes a server error. ``clean_original`` re-encodes a checked upload for storage
 without its metadata (no GPS position leaves the newsroom), and ``ImageUploadField`` is the
 form field that puts the two in front of Django's own, more generic image check.
+
+Stored images get names nobody can guess (``hero_image_upload_to``, ``author_photo_upload_to``):
+a draft's hero image is a public file under /media/, so its address must not follow from the
+uploader's file name. The extension comes from the checked format, never from that name.
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ import io
 import math
 import os
 import re
+import secrets
 import warnings
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from PIL import Image, ImageOps
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -30,6 +36,11 @@ ACCEPT = "image/jpeg,image/png,image/webp"
 
 # Pillow calls a JPEG with extra embedded pictures (phones' depth maps and previews) "MPO".
 _FORMAT_ALIASES = {"MPO": "JPEG"}
+# The extension a stored image gets for its format.
+EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# A stored name's last part when it is random: 128 bits as hex, then the extension (files
+# from before, whose format could not be told, keep "bin"; see rename_uploads).
+RANDOM_FILE_NAME = re.compile(r"[0-9a-f]{32}\.[a-z0-9]+")
 _SAVE_OPTIONS = {
     "JPEG": {"quality": 92, "progressive": True, "optimize": True},
     "PNG": {"optimize": True},
@@ -239,7 +250,44 @@ def clean_original(upload) -> ContentFile:
                 raise _error("corrupt") from exc
     finally:
         _rewind(upload)
-    return ContentFile(data, name=_upload_name(upload) or None)
+    # Named for its real format (a PNG sent as "foto.jpg" is "foto.png"): the upload_to
+    # functions below take the stored file's extension from this name.
+    stem = os.path.splitext(_upload_name(upload))[0] or "billede"
+    return ContentFile(data, name=f"{stem}.{EXTENSIONS[image_format]}")
+
+
+def random_file_name(extension: str) -> str:
+    """``<32 hex digits>.<extension>``: 128 random bits, so no address can be guessed."""
+    return f"{secrets.token_hex(16)}.{extension}"
+
+
+def extension_for(image_format: str | None) -> str | None:
+    """The stored extension for a format as Pillow names it (``None`` if not ours)."""
+    return EXTENSIONS.get(_FORMAT_ALIASES.get(image_format or "", image_format or ""))
+
+
+def stored_extension(filename: str) -> str:
+    """The extension of a stored image named after ``filename``: jpg, png or webp as the name
+    says (clean_original names each upload after its checked format), otherwise "bin", as any
+    other extension is not ours to trust."""
+    extension = os.path.splitext(filename)[1].lstrip(".").lower()
+    extension = "jpg" if extension == "jpeg" else extension
+    return extension if extension in EXTENSIONS.values() else "bin"
+
+
+def _random_upload_path(folder_format: str, filename: str) -> str:
+    folder = timezone.localdate().strftime(folder_format)
+    return f"{folder}/{random_file_name(stored_extension(filename))}"
+
+
+def hero_image_upload_to(instance, filename: str) -> str:
+    """``upload_to`` of ``Article.hero_image``: ``articles/2026/12/<32 hex digits>.jpg``."""
+    return _random_upload_path("articles/%Y/%m", filename)
+
+
+def author_photo_upload_to(instance, filename: str) -> str:
+    """``upload_to`` of ``Author.photo``: ``authors/2026/<32 hex digits>.png``."""
+    return _random_upload_path("authors/%Y", filename)
 
 
 class ImageUploadField(forms.ImageField):

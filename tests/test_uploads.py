@@ -1,15 +1,26 @@
+import functools
 import io
+import re
 import struct
 import time
 import zlib
 
 import pytest
+import reversion
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
 from PIL import ExifTags, Image, ImageCms, ImageFile
+from reversion.models import Version
 
-from articles.models import Article
+from articles.images import build_renditions
+from articles.models import Article, Author
 from articles.uploads import (
     ALLOWED_FORMATS,
     HELP_TEXT,
@@ -19,6 +30,9 @@ from articles.uploads import (
     clean_original,
     validate_image_upload,
 )
+
+from .factories import ArticleFactory, AuthorFactory, UserFactory, image_file
+from .test_admin import article_post, change_url, form_errors
 
 SVG = (
     b'<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -432,3 +446,305 @@ def test_field_as_a_model_fields_form_class_keeps_the_help_text():
     assert isinstance(field, ImageUploadField)
     assert field.help_text == HELP_TEXT
     assert not field.required
+
+
+# Renditions of images of any shape the validator accepts (issue 11, item 6)
+
+# WebP's own limit on a side (14 bits), a fact of the format rather than of our code.
+WEBP_LIMIT = 16383
+EXTREME_SHAPES = [(800, 17000), (1, 40000), (40000, 1), (17000, 800), (1000, 40000)]
+
+
+@functools.cache
+def png(size, colour=(40, 120, 90)) -> bytes:
+    """A PNG of ``size`` with a stripe across it, so that scaling has something to do."""
+    image = Image.new("RGB", size, colour)
+    image.paste((230, 230, 230), (0, 0, size[0], max(1, size[1] // 10)))
+    return encode(image, "PNG")
+
+
+def assert_renditions_match_files(renditions: dict, shapes, storage):
+    """Every size in ``renditions`` was written in both formats at exactly that size, within
+    WebP's limit, and each shape's sizes grow; no other file was written."""
+    listed = set()
+    for shape in shapes:
+        sizes = renditions[shape]
+        assert sizes, shape
+        widths = [width for width, _ in sizes]
+        assert widths == sorted(set(widths)), sizes
+        for width, height in sizes:
+            assert 1 <= width <= WEBP_LIMIT and 1 <= height <= WEBP_LIMIT, (shape, width, height)
+            for ext, fmt in (("webp", "WEBP"), ("jpg", "JPEG")):
+                name = f"{renditions['dir']}/{shape}-{width}.{ext}"
+                listed.add(name.rsplit("/", 1)[1])
+                with storage.open(name) as file, Image.open(file) as image:
+                    assert (image.format, image.size) == (fmt, (width, height)), name
+                    image.load()
+    _, written = storage.listdir(renditions["dir"])
+    assert set(written) == listed
+
+
+@pytest.mark.parametrize("size", EXTREME_SHAPES, ids=lambda size: "x".join(map(str, size)))
+def test_renditions_of_extreme_shapes_fit_webp(tmp_path, size):
+    storage = FileSystemStorage(location=tmp_path)
+    shapes = ("hero", "card", "portrait")
+    renditions = build_renditions(ContentFile(png(size), name="lang.png"), shapes, storage)
+    assert_renditions_match_files(renditions, shapes, storage)
+
+    # The hero keeps the source's proportions as far as whole pixels (at least one) allow.
+    width, height = size
+    for hero_width, hero_height in renditions["hero"]:
+        if min(hero_width, hero_height) > 1:
+            assert abs(hero_height - hero_width * height / width) <= 1, (hero_width, hero_height)
+        else:
+            assert (hero_width >= hero_height) == (width >= height)
+    # The crops keep their own shape (3:2 card, square portrait) when the source allows it.
+    assert all(side <= 720 for sizes in renditions["card"] for side in sizes)
+    assert all(w == h for w, h in renditions["portrait"])
+
+
+def test_a_tall_hero_is_as_large_as_webp_allows(tmp_path):
+    storage = FileSystemStorage(location=tmp_path)
+    renditions = build_renditions(ContentFile(png((800, 17000)), name="x.png"), ("hero",), storage)
+    # 480 px wide fits as it is; 800 px would be 17000 tall, so it is scaled down to fit.
+    assert renditions["hero"] == [[480, 10200], [770, 16362]]
+
+
+def test_a_one_pixel_strip_is_never_narrower_than_a_pixel(tmp_path):
+    storage = FileSystemStorage(location=tmp_path)
+    renditions = build_renditions(ContentFile(png((1, 40000)), name="x.png"), ("hero",), storage)
+    assert renditions["hero"] == [[1, WEBP_LIMIT]]
+    renditions = build_renditions(ContentFile(png((40000, 1)), name="y.png"), ("hero",), storage)
+    assert renditions["hero"] == [[480, 1], [800, 1], [1200, 1], [1600, 1]]
+
+
+@pytest.fixture
+def editor():
+    return UserFactory(username="redaktoer", groups=["Redaktør"])
+
+
+def author_post(author, **fields):
+    """The POST data of the author change form, as the admin page would send it."""
+    data = {"name": author.name, "slug": author.slug, "role": author.role, "bio": author.bio}
+    data["user"] = ""
+    data.update(fields)
+    return data
+
+
+def author_change_url(author):
+    return reverse("admin:articles_author_change", args=[author.pk])
+
+
+@pytest.mark.django_db
+def test_editor_saves_an_article_with_a_very_tall_hero_image(client, editor):
+    client.force_login(editor)
+    article = ArticleFactory(draft=True)
+    tall = upload(png((800, 17000)), "hoej.png")
+    response = client.post(change_url(article), article_post(article, hero_image=tall))
+    assert response.status_code == 302, form_errors(response)
+
+    article.refresh_from_db()
+    assert article.hero_image
+    with article.hero_image.open() as file, Image.open(file) as image:
+        assert image.size == (800, 17000)  # the original is kept as it was uploaded
+    assert_renditions_match_files(article.hero_renditions, ("hero", "card"), default_storage)
+    assert article.hero_picture.sizes[-1] == [770, 16362]
+
+
+@pytest.mark.django_db
+def test_editor_saves_an_author_portrait_one_pixel_wide(client, editor):
+    client.force_login(editor)
+    author = AuthorFactory()
+    strip = upload(png((1, 40000)), "streg.png")
+    response = client.post(author_change_url(author), author_post(author, photo=strip))
+    assert response.status_code == 302, form_errors(response)
+
+    author.refresh_from_db()
+    assert author.photo
+    assert_renditions_match_files(author.photo_renditions, ("portrait",), default_storage)
+    assert author.portrait.sizes == [[1, 1]]
+
+
+# Stored names nobody can guess (issue 11, item 8)
+
+ARTICLE_NAME = re.compile(r"articles/\d{4}/\d{2}/[0-9a-f]{32}\.(jpg|png|webp)")
+AUTHOR_NAME = re.compile(r"authors/\d{4}/[0-9a-f]{32}\.(jpg|png|webp)")
+
+
+def post_hero_image(client, data: bytes, name: str) -> Article:
+    article = ArticleFactory(draft=True)
+    response = client.post(
+        change_url(article), article_post(article, hero_image=upload(data, name))
+    )
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    return article
+
+
+@pytest.mark.django_db
+def test_an_uploaded_hero_image_gets_an_unguessable_name(client, editor):
+    client.force_login(editor)
+    article = post_hero_image(client, encode(photo(), "JPEG"), "foto.jpg")
+    name = article.hero_image.name
+    assert ARTICLE_NAME.fullmatch(name), name
+    assert name.startswith(timezone.localdate().strftime("articles/%Y/%m/"))
+    assert name.endswith(".jpg")
+    assert "foto" not in name
+    assert default_storage.exists(name)
+
+
+@pytest.mark.django_db
+def test_two_uploads_of_the_same_file_name_get_different_names(client, editor):
+    client.force_login(editor)
+    data = encode(photo(), "JPEG")
+    first = post_hero_image(client, data, "foto.jpg").hero_image.name
+    second = post_hero_image(client, data, "foto.jpg").hero_image.name
+    assert first != second
+    assert ARTICLE_NAME.fullmatch(first) and ARTICLE_NAME.fullmatch(second)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fmt", "name", "extension"),
+    [("PNG", "foto.jpg", ".png"), ("JPEG", "grafik.png", ".jpg"), ("WEBP", "foto.png", ".webp")],
+)
+def test_the_stored_extension_follows_the_real_format(client, editor, fmt, name, extension):
+    client.force_login(editor)
+    article = post_hero_image(client, encode(photo(), fmt), name)
+    assert article.hero_image.name.endswith(extension)
+    assert ARTICLE_NAME.fullmatch(article.hero_image.name)
+    with article.hero_image.open() as file, Image.open(file) as image:
+        assert image.format == fmt
+
+
+@pytest.mark.django_db
+def test_an_uploaded_author_photo_gets_an_unguessable_name(client, editor):
+    client.force_login(editor)
+    author = AuthorFactory()
+    portrait = upload(encode(photo((300, 300)), "PNG"), "jens-hansen.jpg")
+    response = client.post(author_change_url(author), author_post(author, photo=portrait))
+    assert response.status_code == 302, form_errors(response)
+    author.refresh_from_db()
+    assert AUTHOR_NAME.fullmatch(author.photo.name), author.photo.name
+    assert author.photo.name.startswith(timezone.localdate().strftime("authors/%Y/"))
+    assert author.photo.name.endswith(".png")
+    assert "jens" not in author.photo.name
+
+
+@pytest.mark.django_db
+def test_images_saved_in_code_get_unguessable_names_too():
+    article = ArticleFactory(with_image=True)
+    assert ARTICLE_NAME.fullmatch(article.hero_image.name), article.hero_image.name
+    author = AuthorFactory(photo=image_file(size=(200, 200), name="portraet.jpg"))
+    assert AUTHOR_NAME.fullmatch(author.photo.name), author.photo.name
+
+
+def test_clean_original_names_the_copy_by_its_real_format():
+    assert clean_original(upload(encode(photo(), "PNG"), "foto.jpg")).name == "foto.png"
+    assert clean_original(upload(encode(photo(), "JPEG"), "scan.JPEG")).name == "scan.jpg"
+    assert clean_original(upload(encode(photo(), "WEBP"), "uden-endelse")).name == (
+        "uden-endelse.webp"
+    )
+
+
+# The rename_uploads command: files stored before names were random
+
+
+def store(name: str, data: bytes) -> str:
+    return default_storage.save(name, ContentFile(data))
+
+
+def run_rename() -> str:
+    out = io.StringIO()
+    call_command("rename_uploads", stdout=out, stderr=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_rename_uploads_gives_old_files_random_names():
+    jpeg, png_data = encode(photo(), "JPEG"), encode(photo((64, 64)), "PNG")
+    shared = store("articles/2024/02/faelles.jpg", jpeg)
+    mislabelled = store("articles/2024/03/tegning.jpg", png_data)  # a PNG with a .jpg name
+    portrait = store("authors/2024/jens-hansen.jpg", jpeg)
+    first, second = ArticleFactory(with_image=True), ArticleFactory(with_image=True)
+    third, fresh = ArticleFactory(with_image=True), ArticleFactory(with_image=True)
+    author = AuthorFactory()
+    Article.objects.filter(pk__in=[first.pk, second.pk]).update(hero_image=shared)
+    Article.objects.filter(pk=third.pk).update(hero_image=mislabelled)
+    Author.objects.filter(pk=author.pk).update(photo=portrait)
+    renditions = {a.pk: a.hero_renditions for a in (first, second, third, fresh)}
+    fresh_name = fresh.hero_image.name
+
+    output = run_rename()
+
+    assert "3 billeder har fået nye navne." in output
+    for article in (first, second, third, fresh):
+        article.refresh_from_db()
+        assert ARTICLE_NAME.fullmatch(article.hero_image.name), article.hero_image.name
+        assert article.hero_renditions == renditions[article.pk]  # nothing was remade
+    author.refresh_from_db()
+    assert AUTHOR_NAME.fullmatch(author.photo.name), author.photo.name
+
+    # One file shared by two articles is moved once, and both point at its new name.
+    assert first.hero_image.name == second.hero_image.name
+    assert first.hero_image.name.startswith("articles/2024/02/")
+    assert third.hero_image.name.endswith(".png")  # the extension follows the real format
+    assert fresh.hero_image.name == fresh_name  # already random: left alone
+    with default_storage.open(first.hero_image.name) as file:
+        assert file.read() == jpeg
+    with default_storage.open(author.photo.name) as file:
+        assert file.read() == jpeg
+    for old in (shared, mislabelled, portrait):
+        assert not default_storage.exists(old)
+
+    # Run again: nothing left to do, nothing changes.
+    names = sorted(Article.objects.values_list("hero_image", flat=True))
+    assert "0 billeder har fået nye navne." in run_rename()
+    assert sorted(Article.objects.values_list("hero_image", flat=True)) == names
+
+
+@pytest.mark.django_db
+def test_rename_uploads_skips_missing_files_and_keeps_the_row():
+    article = ArticleFactory(with_image=True)
+    Article.objects.filter(pk=article.pk).update(hero_image="articles/2024/02/borte.jpg")
+    output = run_rename()
+    assert "articles/2024/02/borte.jpg" in output
+    assert "0 billeder har fået nye navne." in output
+    article.refresh_from_db()
+    assert article.hero_image.name == "articles/2024/02/borte.jpg"
+
+
+@pytest.mark.django_db
+def test_rename_uploads_keeps_the_old_file_when_the_row_cannot_be_updated(monkeypatch):
+    old = store("articles/2024/02/vigtig.jpg", encode(photo(), "JPEG"))
+    article = ArticleFactory(with_image=True)
+    Article.objects.filter(pk=article.pk).update(hero_image=old)
+    before = set(default_storage.listdir("articles/2024/02")[1])
+
+    def broken_update(self, **kwargs):
+        raise RuntimeError("databasen svarer ikke")
+
+    monkeypatch.setattr(QuerySet, "update", broken_update)
+    with pytest.raises(RuntimeError):
+        run_rename()
+    monkeypatch.undo()
+
+    article.refresh_from_db()
+    assert article.hero_image.name == old
+    assert default_storage.exists(old)
+    assert set(default_storage.listdir("articles/2024/02")[1]) == before  # no copy left over
+
+
+@pytest.mark.django_db
+def test_rename_uploads_keeps_old_versions_restorable():
+    old = store("articles/2024/02/version.jpg", encode(photo(), "JPEG"))
+    article = ArticleFactory(with_image=True)
+    Article.objects.filter(pk=article.pk).update(hero_image=old)
+    article.refresh_from_db()
+    with reversion.create_revision():
+        article.save()
+    run_rename()
+    article.refresh_from_db()
+    version = Version.objects.get_for_object(article).get()
+    assert version.field_dict["hero_image"] == article.hero_image.name
+    assert ARTICLE_NAME.fullmatch(article.hero_image.name)
