@@ -1,28 +1,33 @@
 """The newsroom in the Django admin.
 
 Journalists write articles, edit their own and send them for review; editors ("Redaktør")
-also publish, schedule, unpublish, curate related articles and choose the front page. Who may
-do what is decided here on the server (permission methods and form validation), not only by
-what the page shows; the roles' permissions come from migration 0003_newsroom_groups.
+also publish, schedule, unpublish, curate related articles and choose the front page. Every
+change of an article's status goes through articles/workflow.py, which decides who may make
+it; the admin's permission methods and form validation ask the same module, so what a page
+offers and what the server accepts agree. The roles' permissions come from migrations.
 """
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Max, Prefetch
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.formats import localize
 from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import roles
-from .caching import bump_content_version
+from . import roles, workflow
 from .forms import rich_text_field
 from .models import (
     Article,
@@ -37,6 +42,7 @@ from .models import (
 from .uploads import ImageUploadField
 from .versions import compare_versions
 from .views import article_page_context, parse_id
+from .workflow import join_danish
 
 # The buttons of the article form that change its status, and the status each leads to.
 STATUS_BUTTONS = {
@@ -50,8 +56,8 @@ class ArticleAdminForm(forms.ModelForm):
     body = rich_text_field("Brødtekst")
     hero_image = ImageUploadField(label="Hovedbillede", required=False)
 
-    # Set by ArticleAdmin.get_form for the user at hand.
-    user_can_publish = False
+    # Set by ArticleAdmin.get_form: the user at hand.
+    acting_user = None
 
     class Meta:
         model = Article
@@ -75,9 +81,9 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self.target_status = self.requested_status()
-        if self.target_status != self.instance.status and not self.may_change_status_to(
-            self.target_status
-        ):
+        # The byline formset checks the byline against the status the article is heading for.
+        self.instance._target_status = self.target_status
+        if not workflow.may_move(self.acting_user, self.instance, self.target_status):
             raise ValidationError("Du har ikke ret til at ændre artiklens status sådan.")
         if self.target_status == Article.Status.PUBLISHED:
             # Check the article as it will be saved; the byline is checked by its formset.
@@ -106,31 +112,6 @@ class ArticleAdminForm(forms.ModelForm):
                 return status
         return self.instance.status
 
-    def may_change_status_to(self, status) -> bool:
-        if self.user_can_publish:
-            return True
-        # Journalists may only move their drafts to review and back.
-        return status in (Article.Status.DRAFT, Article.Status.REVIEW) and (
-            self.instance.status != Article.Status.PUBLISHED
-        )
-
-    def save(self, commit=True):
-        article = super().save(commit=False)
-        article.status = getattr(self, "target_status", article.status)
-        if article.status == Article.Status.PUBLISHED and article.published_at is None:
-            article.published_at = timezone.now()
-        if commit:
-            article.save()
-            self.save_m2m()
-        return article
-
-
-def join_danish(items: list[str]) -> str:
-    """Joins ["a", "b", "c"] as "a, b og c"."""
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} og {items[-1]}"
-
 
 def count_articles(number: int) -> str:
     return f"{number} artikel er" if number == 1 else f"{number} artikler er"
@@ -144,11 +125,29 @@ class BylineFormSet(forms.BaseInlineFormSet):
             for form in self.forms
             if form.cleaned_data.get("author") and not form.cleaned_data.get("DELETE")
         ]
-        if self.instance.status == Article.Status.PUBLISHED and not remaining:
+        status = getattr(self.instance, "_target_status", self.instance.status)
+        if status == Article.Status.PUBLISHED and not remaining:
             raise ValidationError("En udgivet artikel skal have mindst én skribent.")
 
 
-class ArticleAuthorInline(admin.TabularInline):
+class ArticleInlineMixin:
+    """An inline of the article form may change its rows only while the user may change the
+    article itself (a journalist's published article is read-only to them)."""
+
+    def _article_editable(self, request, obj) -> bool:
+        return obj is None or workflow.may_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj):
+        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+
+
+class ArticleAuthorInline(ArticleInlineMixin, admin.TabularInline):
     model = ArticleAuthor
     formset = BylineFormSet
     autocomplete_fields = ["author"]
@@ -158,7 +157,7 @@ class ArticleAuthorInline(admin.TabularInline):
     verbose_name_plural = "Skribenter (i byline-rækkefølge)"
 
 
-class TaggedArticleInline(admin.TabularInline):
+class TaggedArticleInline(ArticleInlineMixin, admin.TabularInline):
     model = TaggedArticle
     autocomplete_fields = ["tag"]
     fields = ["tag"]
@@ -182,7 +181,7 @@ class RelatedArticleFormSet(forms.BaseInlineFormSet):
             chosen.add(other.pk)
 
 
-class RelatedArticleInline(admin.TabularInline):
+class RelatedArticleInline(ArticleInlineMixin, admin.TabularInline):
     model = RelatedArticle
     fk_name = "from_article"
     formset = RelatedArticleFormSet
@@ -272,7 +271,7 @@ class ArticleAdmin(VersionAdmin):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or roles.can_publish(request.user) or roles.is_own(request.user, obj)
+        return obj is None or workflow.may_edit(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
@@ -286,6 +285,18 @@ class ArticleAdmin(VersionAdmin):
 
     def has_curate_permission(self, request):
         return roles.can_curate(request.user)
+
+    def get_changelist_instance(self, request):
+        # Django's date drill-down lets a year out of datetime's range (?published_at__year=
+        # 9999…) escape as a ValueError or OverflowError, a 500: answer it as the bad lookup it
+        # is, with the admin's own "?e=1" page.
+        try:
+            return super().get_changelist_instance(request)
+        except (ValueError, OverflowError) as error:
+            prefix = f"{self.date_hierarchy}__"
+            if not any(name.startswith(prefix) for name in request.GET):
+                raise
+            raise IncorrectLookupParameters(error) from error
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["status", "created_by", "created_at", "updated_at"]
@@ -303,7 +314,7 @@ class ArticleAdmin(VersionAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        form.user_can_publish = roles.can_publish(request.user)
+        form.acting_user = request.user
         return form
 
     # --- Saving ------------------------------------------------------------------------------
@@ -317,6 +328,8 @@ class ArticleAdmin(VersionAdmin):
         super().save_related(request, form, formsets, change)
         if "_add_related" in request.POST and roles.can_curate(request.user):
             self.add_related(request, form.instance, request.POST["_add_related"])
+        # Last, once the byline is saved: publishing checks the article as it now stands.
+        workflow.move(form.instance, request.user, form.target_status)
 
     def add_related(self, request, article, other_pk):
         other = (
@@ -370,6 +383,7 @@ class ArticleAdmin(VersionAdmin):
                 "can_publish": roles.can_publish(user),
                 "can_curate": roles.can_curate(user),
                 "is_own": obj is None or roles.is_own(user, obj),
+                "may_edit": obj is None or workflow.may_edit(user, obj),
                 "related_suggestions": (
                     obj.related_suggestions() if obj and roles.can_curate(user) else []
                 ),
@@ -398,38 +412,48 @@ class ArticleAdmin(VersionAdmin):
 
     # --- Actions -------------------------------------------------------------------------------
 
+    def apply_to_each(self, request, articles, transition, done: str, refused: str):
+        """Run a workflow transition on each article; say how many it changed and why any
+        were refused. Each article is its own transaction and version."""
+        changed = 0
+        for article in articles:
+            try:
+                transition(article, request.user)
+            except workflow.TransitionRefused as reason:
+                self.message_user(request, f"{refused}: {reason}", messages.WARNING)
+            else:
+                changed += 1
+        self.message_user(request, f"{count_articles(changed)} {done}.")
+
     @admin.action(description="Send valgte til redigering", permissions=["change"])
     def submit_for_review(self, request, queryset):
-        moved = 0
-        for article in queryset.filter(status=Article.Status.DRAFT):
-            if self.has_change_permission(request, article):
-                article.status = Article.Status.REVIEW
-                article.save(update_fields=["status", "updated_at"])
-                moved += 1
-        self.message_user(request, f"{count_articles(moved)} sendt til redigering.")
+        self.apply_to_each(
+            request,
+            queryset.filter(status=Article.Status.DRAFT),
+            workflow.submit_for_review,
+            "sendt til redigering",
+            "Ikke sendt",
+        )
 
     @admin.action(description="Udgiv valgte", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        published, refused = 0, []
-        for article in queryset.exclude(status=Article.Status.PUBLISHED):
-            if missing := article.missing_for_publishing():
-                refused.append(f"»{article}« mangler {join_danish(missing)}")
-                continue
-            article.status = Article.Status.PUBLISHED
-            article.published_at = article.published_at or timezone.now()
-            article.save(update_fields=["status", "published_at", "updated_at"])
-            published += 1
-        self.message_user(request, f"{count_articles(published)} udgivet.")
-        for reason in refused:
-            self.message_user(request, f"Ikke udgivet: {reason}.", messages.WARNING)
+        self.apply_to_each(
+            request,
+            queryset.exclude(status=Article.Status.PUBLISHED),
+            workflow.publish,
+            "udgivet",
+            "Ikke udgivet",
+        )
 
     @admin.action(description="Gør valgte til kladder (afpublicér)", permissions=["publish"])
     def unpublish_selected(self, request, queryset):
-        count = queryset.exclude(status=Article.Status.DRAFT).update(
-            status=Article.Status.DRAFT, updated_at=timezone.now()
+        self.apply_to_each(
+            request,
+            queryset.exclude(status=Article.Status.DRAFT),
+            workflow.unpublish,
+            "gjort til kladde",
+            "Ikke gjort til kladde",
         )
-        bump_content_version()  # update() sends no signals: the cached pages must go
-        self.message_user(request, f"{count_articles(count)} gjort til kladde.")
 
     @admin.action(description="Gør til forsidens tophistorie", permissions=["curate"])
     def make_top_story(self, request, queryset):
@@ -459,6 +483,63 @@ class ArticleAdmin(VersionAdmin):
             ),
         ]
         return extra + super().get_urls()
+
+    # django-reversion's revert and recover views write the whole old row, status and
+    # publication time included, before the form's checks run. These two replace them: the
+    # workflow restores the content only, and the change form then saves it like any edit.
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        article_id = parse_id(unquote(object_id))
+        version = get_object_or_404(
+            Version.objects.get_for_model(Article),
+            pk=parse_id(version_id),
+            object_id=str(article_id),
+        )
+        context = {
+            "title": f"Gendan en tidligere version af »{version.object_repr}«",
+            "revert": True,
+            **(extra_context or {}),
+        }
+        return self.restore_form_view(request, version, "revision_form.html", context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        version = get_object_or_404(Version.objects.get_for_model(Article), pk=parse_id(version_id))
+        if Article.objects.filter(pk=parse_id(version.object_id)).exists():
+            # Not deleted: its history is where its versions are restored.
+            return redirect("admin:articles_article_history", version.object_id)
+        context = {
+            "title": f"Gendan den slettede artikel »{version.object_repr}«",
+            "recover": True,
+            **(extra_context or {}),
+        }
+        return self.restore_form_view(request, version, "recover_form.html", context)
+
+    def restore_form_view(self, request, version, template_name, context):
+        """The change form of the article with ``version``'s content restored. Shown, it is
+        rolled back; saved, it is committed like any edit, with the same permission checks,
+        and the status buttons still there for an explicit status change."""
+        try:
+            with transaction.atomic():
+                article = workflow.restore_version(version, request.user)
+                with self.create_revision(request):
+                    response = self.changeform_view(
+                        request, quote(str(article.pk)), request.path, context
+                    )
+                    if request.method == "POST" and response.status_code == 302:
+                        when = localize(timezone.localtime(version.revision.date_created))
+                        reversion.set_comment(f"Gendannet fra versionen gemt {when}")
+                        return response
+                if response.status_code == 200:
+                    response.template_name = self._reversion_get_template_list(template_name)
+                    response.render()
+                raise _ShownNotSaved(response)
+        except _ShownNotSaved as shown:
+            return shown.response
+        except workflow.RestoreFailed as error:
+            self.message_user(request, f"Versionen kunne ikke gendannes: {error}", messages.ERROR)
+            return redirect("admin:articles_article_changelist")
 
     @method_decorator(never_cache)
     def preview_view(self, request, object_id):
@@ -495,6 +576,13 @@ class ArticleAdmin(VersionAdmin):
             "changes": compare_versions(older, newer) if older and newer else [],
         }
         return TemplateResponse(request, "admin/articles/article/compare.html", context)
+
+
+class _ShownNotSaved(Exception):
+    """Leaves a restore's transaction without saving it, carrying the page to show."""
+
+    def __init__(self, response):
+        self.response = response
 
 
 @admin.register(Section)

@@ -365,7 +365,10 @@ class Article(models.Model):
         """What an article lacks before it may be published, in Danish, for error messages.
         ``author_count`` comes from the form when the byline is being edited."""
         if author_count is None:
-            author_count = self.bylines.count() if self.pk else 0
+            # Asked of the database, not of a byline list prefetched before a form saved it.
+            author_count = (
+                ArticleAuthor.objects.filter(article_id=self.pk).count() if self.pk else 0
+            )
         checks = [
             (self.title.strip(), "en titel"),
             (self.lead.strip(), "en manchet"),
