@@ -25,7 +25,6 @@ SITEMAPS = {
     "almene-maal": goal_sitemaps.GoalSitemap,
     "maalprogrammer": goal_sitemaps.ProgrammeSitemap,
 }
-SITEMAP_CACHE_SECONDS = 60 * 10
 
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
@@ -35,13 +34,15 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.index),
+        # Kept like every public page: per content version, so an unpublished article
+        # leaves the sitemap when it leaves the site.
+        public_page(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
         name="sitemap-index",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        public_page(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

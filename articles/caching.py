@@ -7,8 +7,9 @@ page for a reader with a list, or a logged-in user, is built for them and marked
 ``Vary: Cookie`` keeps a shared cache from handing one kind to the other.
 
 Invalidation: every cache key includes the *content version*, a token that changes whenever
-an article, author, section, tag link, related article or goal is saved or deleted (see
-``bump_content_version`` and the signal receivers in articles/signals.py and goals/signals.py).
+an article, author, section, tag link, related article or goal is saved or deleted and the
+change is committed (see ``bump_after_commit`` and the signal receivers in articles/signals.py
+and goals/signals.py).
 Each process re-reads the version at most once a second, so a change shows everywhere within
 about a second. A cached page never outlives the next scheduled publication: its lifetime is
 cut to the time left until then, so scheduled articles appear on time.
@@ -30,6 +31,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import InterfaceError, OperationalError, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -98,11 +100,20 @@ def content_version() -> str:
 
 
 def bump_content_version(**kwargs) -> None:
-    """Connected to the signals of everything public pages show: all pages are rebuilt."""
+    """A new content version now: every cached page, fragment and remembered value is
+    rebuilt. Called after a change is committed (``bump_after_commit``), never before."""
     global _version_memo
     version = str(time.time_ns())
     safe_set(VERSION_KEY, version, None)
     _version_memo = (time.monotonic(), version)
+
+
+def bump_after_commit(**kwargs) -> None:
+    """Signal receiver for everything public pages show. The version changes only once the
+    change is committed: bumped inside the transaction, a request in between would read the
+    new version with the old rows and keep the old page under it. Outside a transaction
+    ``on_commit`` runs at once; after a rollback nothing is bumped, as nothing changed."""
+    transaction.on_commit(bump_content_version)
 
 
 def versioned(name: str) -> str:
@@ -273,17 +284,20 @@ def get_page(key: str):
     return content, headers, int(expires - now)
 
 
-def store_page(key: str, response, timeout: int) -> None:
-    """Keep a finished response, with the headers every middleware gave it."""
-    headers = tuple(
+def stored_headers(response) -> tuple:
+    return tuple(
         (name, value) for name, value in response.items() if name.lower() not in PER_ANSWER_HEADERS
     )
-    safe_set(key, (response.content, headers, time.time() + timeout), timeout)
 
 
-def cached_response(request):
-    """The stored page for this request, as a response, or None."""
-    cached = get_page(page_cache_key(request))
+def store_page(key: str, response, timeout: int) -> None:
+    """Keep a finished response, with the headers every middleware gave it."""
+    safe_set(key, (response.content, stored_headers(response), time.time() + timeout), timeout)
+
+
+def cached_response(request, key: str | None = None):
+    """The stored page for this request (under ``key`` when given), as a response, or None."""
+    cached = get_page(key or page_cache_key(request))
     if cached is None:
         return None
     content, headers, seconds_left = cached
@@ -305,7 +319,11 @@ def public_page(view):
         use_cache = (
             not personal and request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS > 0
         )
-        if use_cache and (response := cached_response(request)) is not None:
+        # The key, and so the content version, is fixed before anything is read from the
+        # database: a page built from what was read before a change was committed must be
+        # stored under the version that change retires, never under the one it brings.
+        key = page_cache_key(request) if use_cache else ""
+        if use_cache and (response := cached_response(request, key)) is not None:
             return response
 
         response = view(request, *args, **kwargs)
@@ -317,7 +335,7 @@ def public_page(view):
             return response
         timeout = lifetime(settings.PAGE_CACHE_SECONDS) if use_cache else 0
         if timeout:
-            response.page_cache = (page_cache_key(request), timeout)
+            response.page_cache = (key, timeout)
         return shared_headers(
             response, timeout or settings.PUBLIC_CACHE_SECONDS, state="miss" if use_cache else "off"
         )

@@ -1,9 +1,9 @@
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from .caching import bump_content_version
+from .caching import bump_after_commit
 from .models import (
     Article,
     ArticleAuthor,
@@ -54,6 +54,6 @@ PUBLIC_CONTENT = [
     TaggedArticle,
 ]
 for model in PUBLIC_CONTENT:
-    post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-save-{model}")
-    post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bump-delete-{model}")
-m2m_changed.connect(bump_content_version, sender=Article.goals.through, dispatch_uid="bump-goals")
+    post_save.connect(bump_after_commit, sender=model, dispatch_uid=f"bump-save-{model}")
+    post_delete.connect(bump_after_commit, sender=model, dispatch_uid=f"bump-delete-{model}")
+m2m_changed.connect(bump_after_commit, sender=Article.goals.through, dispatch_uid="bump-goals")

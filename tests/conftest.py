@@ -15,3 +15,11 @@ def empty_cache():
     for each in (cache, caches["fragments"]):
         each.clear()
     forget_local_state()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed(): …`` runs what the block left for after the commit (cache
+    invalidation, search words), as a real commit would. Tests run inside a transaction that
+    is never committed, so without this those callbacks never run."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

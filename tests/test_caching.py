@@ -1,18 +1,19 @@
 """The full-page cache: shared pages only, invalidated by content changes and by the clock,
 and a site that keeps working when the cache is gone."""
 
+import threading
 import time
 from datetime import timedelta
 
 import pytest
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import caching
+from articles import caching, workflow
 
 from .factories import (
     ArticleFactory,
@@ -115,44 +116,48 @@ def test_https_pages_are_their_own_and_http_is_still_redirected(client, settings
     ],
     ids=["article", "section", "author", "tag", "goal"],
 )
-def test_changes_show_at_once(client, change):
+def test_changes_show_at_once(client, change, committed):
     article = ArticleFactory(title="Gammel titel")
     get(client, article.get_absolute_url())
     get(client, "/")
-    change(article)
+    with committed():
+        change(article)
     assert get(client, article.get_absolute_url())["X-Page-Cache"] == "miss"
     assert get(client, "/")["X-Page-Cache"] == "miss"
 
 
-def test_edited_title_shows_everywhere(client):
+def test_edited_title_shows_everywhere(client, committed):
     article = ArticleFactory(title="Gammel titel")
     for url in ["/", "/artikler/", article.get_absolute_url()]:
         assert "Gammel titel" in get(client, url).content.decode()
     article.title = "Ny titel"
-    article.save()
+    with committed():
+        article.save()
     for url in ["/", "/artikler/", article.get_absolute_url()]:
         assert "Ny titel" in get(client, url).content.decode(), url
 
 
-def test_unpublishing_in_the_admin_removes_the_page(client):
+def test_unpublishing_in_the_admin_removes_the_page(client, committed):
     article = ArticleFactory(title="Trækkes tilbage")
     assert "Trækkes tilbage" in get(client, "/").content.decode()
     editor = UserFactory(groups=["Redaktør"])
     client.force_login(editor)
-    client.post(
-        "/admin/articles/article/",
-        {"action": "unpublish_selected", "_selected_action": [article.pk]},
-    )
+    with committed():
+        client.post(
+            "/admin/articles/article/",
+            {"action": "unpublish_selected", "_selected_action": [article.pk]},
+        )
     client.logout()
     assert "Trækkes tilbage" not in get(client, "/").content.decode()
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
-def test_goal_changes_show(client):
+def test_goal_changes_show(client, committed):
     goal = GoalFactory(programme=GoalProgrammeFactory(is_current=True), title="Før")
     get(client, "/almene-maal/")
     goal.title = "Efter"
-    goal.save()
+    with committed():
+        goal.save()
     assert "Efter" in get(client, "/almene-maal/").content.decode()
 
 
@@ -220,7 +225,7 @@ def test_the_site_works_without_its_cache(client, settings):
     cache.close()
 
 
-def test_shared_fragments_keep_readers_buttons_their_own(client, settings):
+def test_shared_fragments_keep_readers_buttons_their_own(client, settings, committed):
     settings.PAGE_CACHE_SECONDS = 0  # the reader's page is built for them from fragments
     article = ArticleFactory(title="Hovedartikel", tags=["Fælles"])
     related = ArticleFactory(title="Relateret", tags=["Fælles"])
@@ -241,7 +246,8 @@ def test_shared_fragments_keep_readers_buttons_their_own(client, settings):
     assert 'aria-pressed="true"' not in page and "data-reading-list-count>0<" in page
 
     article.title = "Ny overskrift"
-    article.save()
+    with committed():
+        article.save()
     assert (
         '<h1 class="article__title">Ny overskrift</h1>'
         in get(client, article.get_absolute_url()).content.decode()
@@ -282,3 +288,65 @@ def test_a_fragment_one_worker_rendered_serves_the_others(client, settings):
         get(client, article.get_absolute_url())
     assert queries_of_a_worker_that_never_saw_the_article(shared_too=False) == len(warm)
     assert queries_of_a_worker_that_never_saw_the_article(shared_too=True) > len(warm)
+
+
+def test_the_content_version_changes_only_once_a_change_is_committed(
+    django_capture_on_commit_callbacks,
+):
+    """Bumped inside the transaction, the new version would be read by requests that still
+    see the old rows, and the old page would be kept under it (issue 11, item 3)."""
+    article = ArticleFactory()
+    before = caching.content_version()
+    with django_capture_on_commit_callbacks() as after_commit:
+        article.title = "Ændret"
+        article.save()
+        assert caching.content_version() == before
+    assert after_commit
+    for callback in after_commit:
+        callback()
+    assert caching.content_version() != before
+
+
+def test_the_sitemap_follows_unpublishing_at_once(client, committed):
+    article = ArticleFactory(title="Forsvinder", with_image=True)
+    editor = UserFactory(groups=["Redaktør"])
+    assert article.slug in get(client, "/sitemap-artikler.xml").content.decode()
+    assert get(client, "/sitemap-artikler.xml")["X-Page-Cache"] == "hit"
+    with committed():
+        workflow.unpublish(article, editor)
+    assert article.slug not in get(client, "/sitemap-artikler.xml").content.decode()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs a second connection that reads the last committed rows while a change is "
+    "open (SQLite's in-memory test database locks the table instead)",
+)
+def test_a_page_built_while_an_unpublish_commits_is_never_served(settings):
+    """The race, step by step: an editor's unpublish is saved but not yet committed; another
+    request (its own connection, so it still sees the article published) builds and stores
+    the page; then the change commits. The next reader must get the 404, not that page."""
+    article = ArticleFactory(title="Trækkes tilbage", with_image=True)
+    editor = UserFactory(groups=["Redaktør"])
+    url = article.get_absolute_url()
+    built_in_between = []
+
+    def another_request():
+        try:
+            built_in_between.append(Client().get(url))
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        workflow.unpublish(article, editor)
+        other = threading.Thread(target=another_request)
+        other.start()
+        other.join()
+    page = built_in_between[0]
+    assert page.status_code == 200 and page["X-Page-Cache"] == "miss"  # the old state
+
+    after = Client().get(url)
+    assert after.status_code == 404
+    assert "Trækkes tilbage" not in Client().get("/").content.decode()

@@ -103,12 +103,14 @@ def test_front_page_constant_with_more_sections(client):
         pytest.param(lambda s, a, g: f"/skribenter/{a.slug}/feed/", 3, id="author-feed"),
         pytest.param(lambda s, a, g: f"/almene-maal/{g.slug}/feed/", 3, id="goal-feed"),
         # The index asks each of the seven sitemaps for its size and date: fixed, not per item.
-        pytest.param(lambda s, a, g: "/sitemap.xml", 12, id="sitemap-index"),
-        pytest.param(lambda s, a, g: "/sitemap-artikler.xml", 2, id="sitemap-articles"),
-        pytest.param(lambda s, a, g: "/sitemap-sektioner.xml", 2, id="sitemap-sections"),
-        pytest.param(lambda s, a, g: "/sitemap-emner.xml", 2, id="sitemap-tags"),
-        pytest.param(lambda s, a, g: "/sitemap-skribenter.xml", 2, id="sitemap-authors"),
-        pytest.param(lambda s, a, g: "/sitemap-almene-maal.xml", 2, id="sitemap-goals"),
+        # Sitemaps are public pages: one more query, remembered per content version, for the
+        # next scheduled publication, which bounds how long they may be kept.
+        pytest.param(lambda s, a, g: "/sitemap.xml", 13, id="sitemap-index"),
+        pytest.param(lambda s, a, g: "/sitemap-artikler.xml", 3, id="sitemap-articles"),
+        pytest.param(lambda s, a, g: "/sitemap-sektioner.xml", 3, id="sitemap-sections"),
+        pytest.param(lambda s, a, g: "/sitemap-emner.xml", 3, id="sitemap-tags"),
+        pytest.param(lambda s, a, g: "/sitemap-skribenter.xml", 3, id="sitemap-authors"),
+        pytest.param(lambda s, a, g: "/sitemap-almene-maal.xml", 3, id="sitemap-goals"),
     ],
 )
 def test_feeds_and_sitemaps_constant(client, django_assert_max_num_queries, url_of, budget):
