@@ -4,7 +4,9 @@ On PostgreSQL: Danish full-text search over a stored, GIN-indexed vector (title 
 lead over body), ranked, with highlighted snippets. Stemming finds "boliger" for "bolig", but
 not the parts of compounds, so each word of the query is also widened to the stems of the
 indexed words that contain it ("organisation" → "boligorganisationer"), found with trigrams;
-when nothing is found, the closest spelling is offered ("Mente du …?"). Only the newest
+when nothing is found, the closest spelling is offered ("Mente du …?"). The indexed words
+come from published articles only, and leave when the last published article holding them
+does (``update_words``), so neither path reveals a draft's words. Only the newest
 MAX_CANDIDATES matches are ranked, and a search's ranking and pages of hits are remembered
 per content version.
 
@@ -27,7 +29,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import F, Func, Q, TextField, Value
+from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
@@ -268,23 +270,57 @@ def word_lexemes(terms: list[str]) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(row[0]) for row in cursor.fetchall() if row[0])
 
 
+SUGGESTION_CANDIDATES = 5
+
+
 def spelling_suggestion(terms: list[str]) -> str:
-    """The query with each unknown word replaced by the most similar indexed word."""
+    """The query with each unknown word replaced by the most similar indexed word that a
+    reader can already find on the site. The words come from published articles, scheduled
+    ones included (they will be public without anyone saving them again), so each candidate
+    is checked against what is public now."""
     suggested, changed = [], False
     for term in terms:
         if len(term) < 4 or not term.isalpha() or SearchWord.objects.filter(word=term).exists():
             suggested.append(term)
             continue
-        best = (
+        candidates = (
             SearchWord.objects.annotate(similarity=TrigramWordSimilarity(term, "word"))
             .filter(similarity__gte=0.45)
             .order_by("-similarity", "word")
-            .values_list("word", flat=True)
-            .first()
+            .values_list("word", flat=True)[:SUGGESTION_CANDIDATES]
         )
+        best = next((word for word in candidates if is_public_word(word)), None)
         suggested.append(best or term)
         changed |= bool(best)
     return " ".join(suggested) if changed else ""
+
+
+def article_words_sql(article: str) -> str:
+    """SQL for the words of the article row ``article`` as the search words are made of
+    them: the text without tags, in lower case, split at everything that is not a letter."""
+    text = f"{article}.title || ' ' || {article}.lead || ' ' || {article}.body"
+    lowered = f"lower(regexp_replace({text}, '<[^>]+>', ' ', 'g'))"
+    return f"regexp_split_to_table({lowered}, '[^[:alpha:]]+')"
+
+
+def holds_word_sql(article: str, word: str) -> str:
+    """SQL for whether the article row ``article`` holds the word ``word`` (an SQL
+    expression, used three times). The stored vector (GIN-indexed) narrows the articles to
+    those with the word's stem; the text then decides. A stop word has no stem in the
+    vector, so for one only the text can tell."""
+    return f"""
+        (numnode(plainto_tsquery('danish', {word})) = 0
+         OR {article}.search_vector @@ plainto_tsquery('danish', {word}))
+        AND {word} IN (SELECT {article_words_sql(article)})
+    """
+
+
+def is_public_word(word: str) -> bool:
+    """Whether an article the public can see now holds ``word``."""
+    holds = RawSQL(
+        holds_word_sql(Article._meta.db_table, "%s"), [word] * 3, output_field=BooleanField()
+    )
+    return Article.objects.published().filter(holds).exists()
 
 
 def highlighted(snippet: str) -> str:
@@ -294,10 +330,12 @@ def highlighted(snippet: str) -> str:
 
 
 def index_words(article_ids: list[int] | None = None) -> None:
-    """Add the words of articles (all, or those given) to the search words, on PostgreSQL."""
+    """Add the words of published articles (all, or those given) to the search words, on
+    PostgreSQL. Scheduled articles count: their words are wanted as compounds the moment
+    they appear, and spelling suggestions check what is public (``is_public_word``)."""
     if connection.vendor != "postgresql":
         return
-    conditions, params = ["length(w) BETWEEN 4 AND 60"], []
+    conditions, params = ["length(w) BETWEEN 4 AND 60", "a.status = %s"], [Article.Status.PUBLISHED]
     if article_ids is not None:
         conditions.append("a.id = ANY(%s)")
         params.append(list(article_ids))
@@ -305,14 +343,50 @@ def index_words(article_ids: list[int] | None = None) -> None:
         cursor.execute(
             f"""
             INSERT INTO articles_searchword (word)
-            SELECT DISTINCT lower(w)
-            FROM articles_article a,
-                 regexp_split_to_table(
-                     regexp_replace(a.title || ' ' || a.lead || ' ' || a.body, '<[^>]+>', ' ', 'g'),
-                     '[^[:alpha:]]+'
-                 ) AS w
+            SELECT DISTINCT w FROM articles_article a, {article_words_sql("a")} AS w
             WHERE {" AND ".join(conditions)}
             ON CONFLICT (word) DO NOTHING
             """,
             params,
         )
+
+
+def published_words_of(article_id: int | None) -> list[str]:
+    """The search words an article gives while it is published, as stored now: noted before
+    it is changed or deleted, so the words only it held can leave afterwards."""
+    if connection.vendor != "postgresql" or article_id is None:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT DISTINCT w FROM articles_article a, {article_words_sql("a")} AS w
+            WHERE a.id = %s AND a.status = %s AND length(w) BETWEEN 4 AND 60
+            """,
+            [article_id, Article.Status.PUBLISHED],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def prune_words(words: list[str]) -> None:
+    """Remove those of ``words`` that no published article holds any longer."""
+    if connection.vendor != "postgresql" or not words:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            DELETE FROM articles_searchword sw
+            WHERE sw.word = ANY(%s) AND NOT EXISTS (
+                SELECT 1 FROM articles_article a
+                WHERE a.status = %s AND {holds_word_sql("a", "sw.word")}
+            )
+            """,
+            [list(words), Article.Status.PUBLISHED],
+        )
+
+
+def update_words(article_id: int | None, words_before: list[str]) -> None:
+    """After an article was saved or deleted: its words join the search words if it is
+    published, and the words it held before leave if no published article holds them."""
+    if article_id is not None:
+        index_words([article_id])
+    prune_words(words_before)

@@ -33,13 +33,44 @@ def merge_reading_list_at_login(sender, request, user, **kwargs):
         reading_list.cookie_was_invalid = anonymous is not None or reading_list.cookie_was_invalid
 
 
-@receiver(post_save, sender=Article)
-def index_search_words(sender, instance, raw=False, **kwargs):
-    """New words of a saved article become searchable parts of compounds and spellings."""
-    if not raw:
-        from .search import index_words
+# The fields whose change can change an article's search words.
+WORDS_FIELDS = {"title", "lead", "body", "status"}
 
-        transaction.on_commit(lambda: index_words([instance.pk]))
+
+def changes_words(update_fields) -> bool:
+    return update_fields is None or bool(WORDS_FIELDS & set(update_fields))
+
+
+@receiver(pre_save, sender=Article)
+@receiver(pre_delete, sender=Article)
+def note_published_words(sender, instance, raw=False, update_fields=None, **kwargs):
+    """The words the article gives while published, before it changes: those only it held
+    leave the search words once the change is committed (see ``follow_search_words``)."""
+    if not raw and instance.pk is not None and changes_words(update_fields):
+        from .search import published_words_of
+
+        instance._published_words_before = published_words_of(instance.pk)
+
+
+@receiver(post_save, sender=Article)
+def follow_search_words(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A published article's words become searchable parts of compounds and spellings; an
+    unpublished, edited or deleted one's words leave when no published article holds them,
+    so "Mente du …?" never offers a word the public cannot find."""
+    if raw or not changes_words(update_fields):
+        return
+    from .search import update_words
+
+    words_before = instance.__dict__.pop("_published_words_before", [])
+    transaction.on_commit(lambda: update_words(instance.pk, words_before))
+
+
+@receiver(post_delete, sender=Article)
+def forget_search_words(sender, instance, **kwargs):
+    from .search import update_words
+
+    words_before = instance.__dict__.pop("_published_words_before", [])
+    transaction.on_commit(lambda: update_words(None, words_before))
 
 
 # Everything the public pages show: a change to any of it makes every cached page stale.

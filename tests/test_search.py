@@ -8,11 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import workflow
 from articles.caching import forget_local_state
-from articles.models import Article
+from articles.models import Article, SearchWord
 from articles.search import clean_query, index_words
 
-from .factories import ArticleFactory, GoalFactory, SectionFactory
+from .factories import ArticleFactory, GoalFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL search")
@@ -230,3 +231,70 @@ class TestPostgres:
         with django_capture_on_commit_callbacks(execute=True):
             ArticleFactory(title="Affaldssorteringsordning")
         assert SearchWord.objects.filter(word="affaldssorteringsordning").exists()
+
+
+@postgres
+class TestSuggestionsOnlyFromPublicWords:
+    """Suggestions ("Mente du …?") offer only words the public can already find (issue 11,
+    item 2)."""
+
+    def suggestion(self, client, query):
+        cache.clear()
+        forget_local_state()
+        return hits(client, q=query)[0].context["suggestion"]
+
+    def test_a_drafts_words_are_never_offered(self, client, committed):
+        with committed():
+            ArticleFactory(title="Skyggeprojektet i Vollsmose", draft=True)
+            ArticleFactory(title="Skyggeprojektet næste år", scheduled=True)
+            ArticleFactory(title="Helhedsplanen i Vollsmose")
+        assert self.suggestion(client, "skyggeprojekett") == ""
+        assert self.suggestion(client, "helhedspaln") == "helhedsplanen"
+
+    def test_words_leave_when_the_last_published_article_holding_them_does(self, client, committed):
+        editor = UserFactory(groups=["Redaktør"])
+        with committed():
+            first = ArticleFactory(title="Vindmølleparken ved Aarhus", with_image=True)
+            second = ArticleFactory(title="Vindmølleparken i Esbjerg", with_image=True)
+            third = ArticleFactory(title="Solcelleanlægget på taget", with_image=True)
+        assert self.suggestion(client, "vindmølleparkne") == "vindmølleparken"
+
+        with committed():
+            workflow.unpublish(first, editor)
+        assert SearchWord.objects.filter(word="vindmølleparken").exists()  # second holds it
+        with committed():
+            second.delete()
+        assert not SearchWord.objects.filter(word="vindmølleparken").exists()
+        assert self.suggestion(client, "vindmølleparkne") == ""
+
+        third.title, third.lead = "Varmepumpen på taget", "Ny varme."
+        with committed():
+            third.save()
+        assert not SearchWord.objects.filter(word="solcelleanlægget").exists()
+        assert SearchWord.objects.filter(word="varmepumpen").exists()
+
+    def test_a_scheduled_articles_words_are_offered_once_it_is_out(self, client, committed):
+        with committed():
+            soon = ArticleFactory(title="Renoveringsstøtten stiger", scheduled=True)
+        assert self.suggestion(client, "renoveringsstøtte") == ""
+        Article.objects.filter(pk=soon.pk).update(published_at=timezone.now())
+        assert self.suggestion(client, "renoveringsstøttne") == "renoveringsstøtten"
+
+    def test_the_migration_keeps_only_published_articles_words(self, committed):
+        import importlib
+
+        migration = importlib.import_module("articles.migrations.0010_search_words_from_published")
+        ArticleFactory(title="Offentliggjort", body="<p>Kendt tekst.</p>")
+        ArticleFactory(title="Hemmelighedsfuld", body="<p>Skjult tekst.</p>", draft=True)
+        SearchWord.objects.create(word="hemmelighedsfuld")  # as the old indexing left it
+
+        class Editor:
+            pass
+
+        editor = Editor()
+        editor.connection = connection
+        editor.execute = lambda sql: connection.cursor().execute(sql)
+        migration.rebuild(None, editor)
+        words = set(SearchWord.objects.values_list("word", flat=True))
+        assert {"offentliggjort", "kendt", "tekst"} <= words
+        assert "hemmelighedsfuld" not in words and "skjult" not in words
