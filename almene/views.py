@@ -96,7 +96,7 @@ def search_options() -> dict:
         "search-options",
         lambda: {
             "goals": list(Goal.objects.filter(programme__is_current=True)),
-            "tags": list(Tag.objects.order_by("name")),
+            "tags": list(Tag.objects.public().order_by("name")),
             "years": [day.year for day in published.dates("published_at", "year", order="DESC")],
         },
     )

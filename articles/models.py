@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -117,8 +117,20 @@ class Author(models.Model):
         return Picture.from_renditions(self.photo_renditions, "portrait", alt="")
 
 
+class TagQuerySet(models.QuerySet):
+    def public(self):
+        """Tags the public may see: those of at least one published article. Journalists
+        can make tags, and a tag on drafts only (or on nothing) is not yet reviewed."""
+        published = Article.objects.published().values("pk")
+        return self.filter(
+            Exists(TaggedArticle.objects.filter(tag=OuterRef("pk"), content_object__in=published))
+        )
+
+
 class Tag(TagBase):
     """A subject ("emne"). Own model so that slugs spell out æ, ø and å."""
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -117,7 +117,7 @@ class TagView(PublishedArticleListView):
 
     @cached_property
     def tag(self):
-        return remembered_object(Tag.objects.all(), slug=self.kwargs["slug"])
+        return remembered_object(Tag.objects.public(), slug=self.kwargs["slug"])
 
     def base_queryset(self):
         return super().base_queryset().filter(tagged_items__tag=self.tag)

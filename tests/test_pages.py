@@ -142,9 +142,34 @@ class TestListings:
         assert "En andens artikel" not in page and "Mettes kladde" not in page
 
     def test_empty_listing_says_so(self, client):
-        TagFactory(name="Fjernvarme")
-        page = html(client.get("/emner/fjernvarme/"))
-        assert "Der er endnu ingen artikler om fjernvarme." in page
+        SectionFactory(name="Fjernvarme")
+        page = html(client.get("/sektioner/fjernvarme/"))
+        assert "Der er endnu ingen artikler i Fjernvarme." in page
+
+    def test_a_tag_without_a_published_article_is_not_public(self, client, committed):
+        """Journalists make tags: one used by drafts only, or by nothing, has not been
+        reviewed and must not put its text on the site (issue 11, item 4)."""
+        TagFactory(name="Ubrugt emne")
+        draft = ArticleFactory(tags=["Hemmeligt projekt"], draft=True)
+        ArticleFactory(tags=["Kommer snart"], scheduled=True)
+        ArticleFactory(tags=["Offentligt emne"])
+        for slug in ("ubrugt-emne", "hemmeligt-projekt", "kommer-snart"):
+            assert client.get(f"/emner/{slug}/").status_code == 404, slug
+            assert client.get(f"/emner/{slug}/feed/").status_code == 404, slug
+        assert client.get("/emner/offentligt-emne/").status_code == 200
+        search = html(client.get("/soeg/", {"q": "noget"}))
+        assert "Offentligt emne" in search
+        for name in ("Ubrugt emne", "Hemmeligt projekt", "Kommer snart"):
+            assert name not in search
+        sitemap = html(client.get("/sitemap-emner.xml"))
+        assert "offentligt-emne" in sitemap and "hemmeligt-projekt" not in sitemap
+
+        draft.status = Article.Status.PUBLISHED
+        draft.published_at = draft.created_at
+        with committed():
+            draft.save()
+        assert client.get("/emner/hemmeligt-projekt/").status_code == 200
+        assert "Hemmeligt projekt" in html(client.get("/soeg/", {"q": "noget"}))
 
     @pytest.mark.parametrize(
         "url", ["/sektioner/findes-ikke/", "/emner/findes-ikke/", "/skribenter/findes-ikke/"]
