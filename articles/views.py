@@ -237,9 +237,8 @@ def reading_list_change(change):
     def view(request):
         if not same_origin(request):
             return HttpResponseForbidden("Forespørgslen kom ikke fra Almene Nyheder.")
-        article_id = parse_id(request.POST.get("artikel", ""))
-        article = Article.objects.filter(pk=article_id).first() if article_id else None
         reading_list = request.reading_list
+        article = article_named(reading_list, request.POST.get("artikel", ""))
         try:
             if article is None:
                 raise Http404("Artiklen findes ikke.")
@@ -263,6 +262,18 @@ def reading_list_change(change):
         return redirect_back(request)
 
     return view
+
+
+def article_named(reading_list, raw_id) -> Article | None:
+    """The article a reading-list button names: a published one, or one already on this
+    reader's list (saved before it was unpublished: they may still remove it). Any other id
+    is answered as if it did not exist, so the buttons cannot be used to tell which ids
+    belong to drafts."""
+    article_id = parse_id(raw_id)
+    article = Article.objects.filter(pk=article_id).first() if article_id else None
+    if article is None or article.is_published or article.pk in reading_list.article_ids:
+        return article
+    return None
 
 
 @reading_list_change

@@ -109,6 +109,30 @@ class TestWithJavaScript:
             assert add(client, article, **JSON).status_code == 404
         assert not ReadingListItem.objects.exists()
 
+    @pytest.mark.parametrize("url", [ADD, REMOVE, READ])
+    @pytest.mark.parametrize("headers", [JSON, SAME_ORIGIN], ids=["json", "form"])
+    def test_a_drafts_id_is_answered_like_a_missing_one(self, client, url, headers):
+        """No button tells an unpublished article's id from an id that does not exist
+        (issue 11, item 7)."""
+        add(client, ArticleFactory())  # a reader with a list: the answers could differ most
+        draft, scheduled = ArticleFactory(draft=True), ArticleFactory(scheduled=True)
+        missing = max(draft.pk, scheduled.pk) + 1000
+        answers = [
+            client.post(url, {"artikel": pk, "naeste": "/"}, **headers)
+            for pk in (draft.pk, scheduled.pk, missing)
+        ]
+        assert {answer.status_code for answer in answers} == {404}
+        assert answers[0].content == answers[1].content == answers[2].content
+
+    def test_an_unpublished_article_on_the_list_can_still_be_removed(self, client):
+        article = ArticleFactory()
+        add(client, article)
+        Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)
+        assert client.post(READ, {"artikel": article.pk}, **JSON).status_code == 200
+        response = client.post(REMOVE, {"artikel": article.pk}, **JSON)
+        assert response.status_code == 200 and response.json()["paa_listen"] is False
+        assert not ReadingListItem.objects.exists()
+
 
 class TestSafety:
     @pytest.mark.parametrize(
