@@ -3,6 +3,7 @@ them (to pick goals for their articles)."""
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from reversion.admin import VersionAdmin
 
 from articles.forms import rich_text_field
@@ -77,6 +78,12 @@ class MeasurementInline(admin.TabularInline):
     model = Measurement
     fields = ["measured_on", "value", "source", "source_url"]
     extra = 1
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.URLField):
+            # A source typed without a scheme ("bl.dk/…") is read as https, as Django 6 will.
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Indicator)

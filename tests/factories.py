@@ -133,13 +133,15 @@ def newsroom_groups() -> dict:
     for app_label, migration_name in [
         ("articles", "0003_newsroom_groups"),
         ("goals", "0002_newsroom_permissions"),
+        ("articles", "0011_editors_see_user_accounts"),
     ]:
         migration = importlib.import_module(f"{app_label}.migrations.{migration_name}")
+        permissions_of = getattr(migration, "APP_LABEL", app_label)
         for name, codenames in migration.GROUPS.items():
             group, _ = Group.objects.get_or_create(name=name)
             group.permissions.add(
                 *Permission.objects.filter(
-                    content_type__app_label=app_label, codename__in=codenames
+                    content_type__app_label=permissions_of, codename__in=codenames
                 )
             )
             groups[name] = group
