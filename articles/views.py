@@ -35,7 +35,9 @@ def page_number(value) -> int:
     written in ASCII digits means the first page."""
     if not isinstance(value, str) or not (value.isascii() and value.isdigit()):
         return 1
-    return max(int(value), 1)
+    # Cut short: past 18 digits it is past the end of any listing (a 404) anyway, and int()
+    # refuses a number of over 4,300 digits.
+    return max(int(value.lstrip("0")[:19] or "0"), 1)
 
 
 class IdFirstPaginator(Paginator):

@@ -68,6 +68,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "almene.security.SiteCSPMiddleware",
     "almene.security.PermissionsPolicyMiddleware",
+    # A NUL in the address is a 400 (PostgreSQL text cannot hold one): after the middleware
+    # that only add headers, so the 400 carries them, and before anything reads the request.
+    "almene.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
