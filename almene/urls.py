@@ -56,6 +56,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# A database error that reaches Django's unhandled-exception path is an outage, not a crash:
+# a page's last good copy or a 503 (almene/outage.py). Any other error gets the 500 page.
+handler500 = "almene.outage.server_error"
+
 if settings.DEBUG:
     # Development only: in production the web server or object store serves media (README).
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -16,7 +16,9 @@ cut to the time left until then, so scheduled articles appear on time.
 
 Every cache call goes through ``safe_get``/``safe_set``: when the cache does not answer, the
 site serves from the database (slower, without errors) and stops asking the cache for a few
-seconds, so a dead Redis costs no timeouts on every request.
+seconds, so a dead Redis costs no timeouts on every request. The other way round, each stored
+page is also kept for a day as that page's last good copy, which readers get while the
+database does not answer (``stale_response``, almene/outage.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+import zlib
 from collections import OrderedDict
 from functools import wraps
 
@@ -78,6 +81,27 @@ def safe_set(key: str, value, timeout: float | None) -> None:
         return
     try:
         cache.set(key, value, timeout)
+    except Exception as error:
+        _cache_failed(error)
+
+
+def safe_add(key: str, value, timeout: float | None, *, unavailable: bool = True) -> bool:
+    """``cache.add``: whether this call stored the value (it was not there). ``unavailable``
+    is the answer when the cache does not answer."""
+    if not _cache_available():
+        return unavailable
+    try:
+        return cache.add(key, value, timeout)
+    except Exception as error:
+        _cache_failed(error)
+        return unavailable
+
+
+def safe_delete(key: str) -> None:
+    if not _cache_available():
+        return
+    try:
+        cache.delete(key)
     except Exception as error:
         _cache_failed(error)
 
@@ -308,6 +332,47 @@ def cached_response(request, key: str | None = None):
     return response
 
 
+# --- The last good copy of each page, for when the database is away -------------------------
+
+# What psycopg's failures to reach the database (refused, shut down, starting up, connection
+# lost) become in Django.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+# Beside each page it stores, PageCacheMiddleware keeps a copy under the page's address alone
+# (no content version), for a day: when the database does not answer, a reader gets the last
+# good copy of the page (almene/outage.py) instead of an error, even after a change retired
+# the page or it expired. Only what PageCacheMiddleware stores becomes a copy, pages shared by
+# every visitor without a list, so no reader's state is ever shown to another. Compressed:
+# copies live a day instead of minutes, and HTML shrinks several times over.
+STALE_PAGE_SECONDS = 24 * 60 * 60
+
+
+def stale_page_key(request) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"stale-page:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+
+
+def store_stale_copy(request, response) -> None:
+    seconds = getattr(settings, "STALE_PAGE_SECONDS", STALE_PAGE_SECONDS)
+    if seconds > 0:
+        entry = (zlib.compress(response.content), stored_headers(response))
+        safe_set(stale_page_key(request), entry, seconds)
+
+
+def stale_response(request):
+    """The last good copy of this request's page, as a response, or None. Marked stale and
+    kept by no browser or shared cache: it is to be replaced as soon as the database is back."""
+    entry = safe_get(stale_page_key(request))
+    try:
+        content, headers = entry
+        response = HttpResponse(zlib.decompress(content), headers=headers)
+    except (TypeError, ValueError, zlib.error):  # none, or not a copy this code wrote
+        return None
+    response["Cache-Control"] = "no-store"
+    response["X-Page-Cache"] = "stale"
+    return response
+
+
 def public_page(view):
     """Cache headers, and the full-page cache, for a public page. The page is stored by
     PageCacheMiddleware once every middleware has added its headers."""
@@ -359,7 +424,8 @@ class PageCacheMiddleware:
 
     The common case, a visitor with no cookies of ours, then costs a dictionary lookup.
     Requests with a session or a reading list go the long way, where ``public_page``
-    decides. A response that sets a cookie is never stored."""
+    decides. A response that sets a cookie is never stored. Each stored page is also kept as
+    the page's last good copy, for answers while the database is away."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -375,7 +441,13 @@ class PageCacheMiddleware:
             # An http:// request that is to be sent to https:// goes on to that redirect.
             and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
         ):
-            response = cached_response(request)
+            try:
+                response = cached_response(request)
+            except DATABASE_UNAVAILABLE:
+                # Cutting a stored page's lifetime short may ask the database. Without it, go
+                # the long way: the view meets the same error and is answered with the page's
+                # last good copy or a 503 (almene/outage.py).
+                response = None
             if response is not None:
                 return response
         response = self.get_response(request)
@@ -385,4 +457,5 @@ class PageCacheMiddleware:
                 response.render()
             key, timeout = marked
             store_page(key, response, timeout)
+            store_stale_copy(request, response)
         return response

@@ -65,6 +65,9 @@ MIDDLEWARE = [
     # Outermost: serves stored public pages, headers and all, to visitors with no cookies of
     # ours, and stores the pages the views mark once every header is on (articles/caching.py).
     "articles.caching.PageCacheMiddleware",
+    # While the database is away: a page's last good copy or a Danish 503, never a 500
+    # (almene/outage.py; its handler500 in almene/urls.py catches the rest).
+    "almene.outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "almene.security.SiteCSPMiddleware",
     "almene.security.PermissionsPolicyMiddleware",
