@@ -9,6 +9,10 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: the pages are CPU-bound Python with short database calls. Two per core keeps
 # the cores busy while one worker waits for PostgreSQL or Redis.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
+if os.environ.get("SINGLE_PROCESS", "").strip().lower() in {"1", "true", "yes", "on"}:
+    # No shared cache (no REDIS_URL): more workers would each keep their own cached pages
+    # and miss each other's edits (almene/settings/base.py).
+    workers = 1
 worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20

@@ -20,6 +20,13 @@ TEST_ONLY_ENVIRONMENT = {
     "SECURE_SSL_REDIRECT",
     "DJANGO_SETTINGS_MODULE",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "SINGLE_PROCESS",
+    "REDIS_URL",
+}
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-random-production-key-" + "k3x9" * 10,
+    "ALLOWED_HOSTS": "almene.example.org",
 }
 
 
@@ -54,11 +61,37 @@ def test_deploy_check_is_clean_under_production_settings():
         "--deploy",
         "--fail-level",
         "WARNING",
-        DEBUG="0",
-        SECRET_KEY="a-long-random-production-key-" + "k3x9" * 10,
-        ALLOWED_HOSTS="almene.example.org",
+        **PRODUCTION,
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    """Each worker would keep its own cache and content version, and an edit would reach
+    only the worker that made it (issue 11)."""
+    result = run_manage("check", **PRODUCTION)
+    assert result.returncode != 0
+    assert "REDIS_URL is not set" in result.stderr
+    # Page cache off is not enough: fragments and remembered values are per process too.
+    result = run_manage("check", **PRODUCTION, PAGE_CACHE_SECONDS="0")
+    assert result.returncode != 0
+    # One process, said explicitly, may run without Redis.
+    assert run_manage("check", **PRODUCTION, SINGLE_PROCESS="1").returncode == 0
+
+
+def test_a_single_process_site_runs_one_gunicorn_worker():
+    config = {}
+    source = (ROOT / "gunicorn.conf.py").read_text()
+    environment = dict(os.environ)
+    try:
+        os.environ["SINGLE_PROCESS"] = "1"
+        os.environ["WEB_CONCURRENCY"] = "8"
+        exec(compile(source, "gunicorn.conf.py", "exec"), config)
+    finally:
+        os.environ.clear()
+        os.environ.update(environment)
+    assert config["workers"] == 1
 
 
 def test_development_runs_without_configuration():

@@ -139,6 +139,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis each process keeps its own cache and its own content version: an edit
+    # would retire cached pages, fragments and remembered values only in the process that
+    # made it, and the other workers would go on serving the old ones (switching the page
+    # cache off does not help: fragments and remembered values are cached the same way).
+    # Production must not run like that by accident; one process may, when it says so.
+    if not DEBUG and not env_bool("SINGLE_PROCESS"):
+        raise ImproperlyConfigured(
+            "REDIS_URL is not set. With DEBUG off, every process needs the same cache: set "
+            "REDIS_URL, or set SINGLE_PROCESS=1 if exactly one process serves the site "
+            "(gunicorn then runs a single worker)."
+        )
 # Rendered parts of pages that are the same for every reader, in each process's memory (no
 # round trip) and, with Redis, shared between processes behind it: their keys carry the
 # content version, so a change retires them everywhere (articles/caching.py).

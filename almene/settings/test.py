@@ -11,6 +11,8 @@ os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# The test run is one process: without REDIS_URL its in-process cache is the only one.
+os.environ.setdefault("SINGLE_PROCESS", "1")
 
 from .base import *
 
