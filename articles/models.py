@@ -1,3 +1,5 @@
+import contextlib
+import contextvars
 import uuid
 
 from django.conf import settings
@@ -49,6 +51,15 @@ class Section(models.Model):
     slug = models.SlugField("slug", max_length=100, unique=True)
     description = models.TextField("beskrivelse", blank=True)
     position = models.PositiveSmallIntegerField("placering", default=0)
+    # Editors who want the section's articles sent to them for review; none: all editors.
+    followers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="redaktører, der følger sektionen",
+        related_name="followed_sections",
+        blank=True,
+        help_text="Får besked, når en artikel i sektionen sendes til redigering. Følger ingen "
+        "sektionen, får alle redaktører besked.",
+    )
 
     class Meta:
         ordering = ["position", "name"]
@@ -160,6 +171,27 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag"),
         ]
+
+
+class StateChangeOutsideWorkflow(Exception):
+    """An article's status or publication time was changed without articles.workflow."""
+
+
+# Set by articles.workflow while it applies a transition: only then may a saved article's
+# status or publication time change (Article.save checks). New articles may be created in
+# any state (imports, demo content, tests).
+_STATE_CHANGE = contextvars.ContextVar("article_state_change", default=False)
+_NOT_LOADED = object()
+
+
+@contextlib.contextmanager
+def state_change():
+    """For articles.workflow only: lets the article saves inside change its state."""
+    token = _STATE_CHANGE.set(True)
+    try:
+        yield
+    finally:
+        _STATE_CHANGE.reset(token)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -326,6 +358,10 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        if not self._state.adding and self.state_changed() and not _STATE_CHANGE.get():
+            raise StateChangeOutsideWorkflow(
+                "An article's status and publication time change through articles.workflow."
+            )
         if not self.slug:
             self.slug = unique_slug(Article.objects.all(), self.title, exclude_pk=self.pk)
         refresh_renditions(self, "hero_image", "hero_renditions", ("hero", "card"))
@@ -347,6 +383,18 @@ class Article(models.Model):
         remember_image_names(self, "hero_image")
         self._loaded_slug = self.__dict__.get("slug")
         self._loaded_status = self.__dict__.get("status")
+        self._loaded_published_at = self.__dict__.get("published_at", _NOT_LOADED)
+
+    def state_changed(self) -> bool:
+        """Whether the status or publication time differs from what was loaded (a field
+        that was not loaded counts as unchanged)."""
+        loaded_status = getattr(self, "_loaded_status", None)
+        loaded_time = getattr(self, "_loaded_published_at", _NOT_LOADED)
+        return (loaded_status is not None and self.__dict__.get("status") != loaded_status) or (
+            loaded_time is not _NOT_LOADED
+            and "published_at" in self.__dict__
+            and self.published_at != loaded_time
+        )
 
     def keep_old_url_working(self):
         """A published article whose slug changes keeps its old address, which redirects."""
@@ -664,3 +712,138 @@ class ReadingListItem(models.Model):
 
     def __str__(self):
         return f"{self.reader}: {self.article}"
+
+
+class ArticleEvent(models.Model):
+    """One step in an article's editorial life ("Forløb"): who did what, when, from which
+    status to which, with the note they left. Written by articles/workflow.py only."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Oprettet"
+        SUBMITTED = "submitted", "Sendt til redigering"
+        WITHDRAWN = "withdrawn", "Trukket tilbage til kladde"
+        RETURNED = "returned", "Sendt tilbage til skribenten"
+        PUBLISHED = "published", "Udgivet"
+        SCHEDULED = "scheduled", "Planlagt til udgivelse"
+        UNPUBLISHED = "unpublished", "Afpubliceret"
+        RESTORED = "restored", "Tidligere version gendannet"
+        RECOVERED = "recovered", "Gendannet efter sletning"
+        CHANGE_PROPOSED = "change_proposed", "Ændringer sendt til godkendelse"
+        CHANGE_APPROVED = "change_approved", "Ændringer godkendt"
+        CHANGE_RETURNED = "change_returned", "Ændringer sendt tilbage"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="udført af",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("tidspunkt", default=timezone.now)
+    action = models.CharField("handling", max_length=20, choices=Action.choices)
+    from_status = models.CharField(
+        "fra status", max_length=20, choices=Article.Status.choices, blank=True
+    )
+    to_status = models.CharField("til status", max_length=20, choices=Article.Status.choices)
+    # For a publication: the time it takes effect (in the future when scheduled).
+    published_at = models.DateTimeField("udgivelsestidspunkt", null=True, blank=True)
+    note = models.TextField("note", blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "hændelse"
+        verbose_name_plural = "forløb"
+        indexes = [
+            models.Index(fields=["article", "-created_at"], name="article_event_order"),
+            models.Index(fields=["action", "-created_at"], name="article_event_action"),
+        ]
+
+    def __str__(self):
+        return f"{self.article}: {self.get_action_display()}"
+
+
+class PendingChange(models.Model):
+    """A journalist's edit of a published article, waiting for an editor: the public page
+    stays as it is until an editor approves it (articles/workflow.py). ``content`` holds the
+    proposed values of the article's content (see ``workflow.CONTENT_FIELDS``) and its
+    byline, tags and goals."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Afventer godkendelse"
+        APPROVED = "approved", "Godkendt"
+        RETURNED = "returned", "Sendt tilbage"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pending_changes")
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="foreslået af",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("sendt", default=timezone.now)
+    updated_at = models.DateTimeField("ændret", default=timezone.now)
+    content = models.JSONField("indhold", default=dict)
+    state = models.CharField(
+        "tilstand", max_length=10, choices=State.choices, default=State.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="afgjort af",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("afgjort", null=True, blank=True)
+    note = models.TextField("note fra redaktøren", blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "ændring til godkendelse"
+        verbose_name_plural = "ændringer til godkendelse"
+        constraints = [
+            # One open change per article: a journalist's later edit updates it.
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(state="pending"),
+                name="one_pending_change_per_article",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} ({self.get_state_display()})"
+
+
+class EditorialMail(models.Model):
+    """A notification mail to the newsroom, written in the same transaction as the step it
+    tells of and sent after the commit (articles/notifications.py). A mail that could not be
+    sent stays here and is tried again (``manage.py send_editorial_mail``), so a mail server
+    that is down never fails or loses an editor's action."""
+
+    event = models.ForeignKey(
+        ArticleEvent, on_delete=models.SET_NULL, null=True, blank=True, related_name="mails"
+    )
+    to = models.JSONField("modtagere", default=list)
+    subject = models.CharField("emne", max_length=250)
+    text = models.TextField("tekst")
+    html = models.TextField("HTML", blank=True)
+    created_at = models.DateTimeField("oprettet", default=timezone.now)
+    sent_at = models.DateTimeField("sendt", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("forsøg", default=0)
+    last_error = models.TextField("seneste fejl", blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = "redaktionel mail"
+        verbose_name_plural = "redaktionelle mails"
+        indexes = [
+            models.Index(
+                fields=["created_at"], condition=Q(sent_at__isnull=True), name="mail_unsent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.subject

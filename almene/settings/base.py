@@ -225,6 +225,33 @@ PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 # Anonymous reading lists not used for this many days are deleted by `purge_readers`.
 READING_LIST_PURGE_DAYS = int(os.environ.get("READING_LIST_PURGE_DAYS", "400"))
 
+# The site's address as readers reach it (scheme and host, no trailing slash), for links in
+# mail: mails are written outside any request's knowledge of the host.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Mail to the newsroom (articles/notifications.py), through Django's mail framework and its own
+# setting names. Development without EMAIL_HOST prints mails on the console. Otherwise SMTP,
+# with DEBUG off even without EMAIL_HOST (then localhost:25, Django's default): a mail that
+# cannot be sent stays queued and `send_editorial_mail` sends it later, so none is lost.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG and not EMAIL_HOST
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")  # STARTTLS, usually port 587
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")  # TLS from the start, usually port 465
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS or EMAIL_USE_SSL, not both.")
+# Seconds: a mail server that does not answer must not hold up an editor's request for long.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Almene Nyheder <redaktion@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
 
 # Security: production behind a TLS-terminating reverse proxy.
 SESSION_COOKIE_HTTPONLY = True
