@@ -40,21 +40,32 @@ from .models import (
     TaggedArticle,
 )
 from .uploads import ImageUploadField
-from .versions import compare_versions
+from .versions import compare_versions, compare_with_live
 from .views import article_page_context, parse_id
 from .workflow import join_danish
 
-# The buttons of the article form that change its status, and the status each leads to.
+# The buttons of the article form that change its status: the workflow transition each
+# asks for and the status it leads to.
 STATUS_BUTTONS = {
-    "_submit_for_review": Article.Status.REVIEW,
-    "_publish": Article.Status.PUBLISHED,
-    "_unpublish": Article.Status.DRAFT,
+    "_submit_for_review": ("submit", Article.Status.REVIEW),
+    "_withdraw": ("withdraw", Article.Status.DRAFT),
+    "_return": ("return", Article.Status.DRAFT),
+    "_publish": ("publish", Article.Status.PUBLISHED),
+    "_unpublish": ("unpublish", Article.Status.DRAFT),
 }
 
 
 class ArticleAdminForm(forms.ModelForm):
     body = rich_text_field("Brødtekst")
     hero_image = ImageUploadField(label="Hovedbillede", required=False)
+    workflow_note = forms.CharField(
+        label="Note",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Følger med, når artiklen sendes til redigering, sendes tilbage til "
+        "skribenten eller ændringer sendes til godkendelse. Skal udfyldes ved „Send tilbage“.",
+    )
 
     # Set by ArticleAdmin.get_form: the user at hand.
     acting_user = None
@@ -78,13 +89,31 @@ class ArticleAdminForm(forms.ModelForm):
             "goals",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The publication time is the workflow's to set (ArticleAdmin.apply_transition).
+        self.loaded_published_at = self.instance.published_at
+        self.requested_published_at = self.instance.published_at
+        proposed_goals = getattr(self.instance, "_proposed_goals", None)
+        if proposed_goals is not None and "goals" in self.fields:
+            self.initial["goals"] = proposed_goals
+
     def clean(self):
         cleaned_data = super().clean()
-        self.target_status = self.requested_status()
+        self.transition, self.target_status = self.requested_transition()
         # The byline formset checks the byline against the status the article is heading for.
         self.instance._target_status = self.target_status
-        if not workflow.may_move(self.acting_user, self.instance, self.target_status):
+        if not workflow.may_move(self.acting_user, self.instance, self.target_status) or (
+            self.transition in ("return", "unpublish", "publish")
+            and not roles.can_publish(self.acting_user)
+        ):
             raise ValidationError("Du har ikke ret til at ændre artiklens status sådan.")
+        if self.transition == "withdraw" and self.instance.status != Article.Status.REVIEW:
+            raise ValidationError("Artiklen venter ikke på redigering.")
+        if self.transition == "return" and not (cleaned_data.get("workflow_note") or "").strip():
+            self.add_error(
+                "workflow_note", "Skriv en note til skribenten om, hvad der skal rettes."
+            )
         if self.target_status == Article.Status.PUBLISHED:
             # Check the article as it will be saved; the byline is checked by its formset.
             # An image field's value is the upload, the current image, or False when cleared.
@@ -106,11 +135,20 @@ class ArticleAdminForm(forms.ModelForm):
                 )
         return cleaned_data
 
-    def requested_status(self) -> str:
-        for button, status in STATUS_BUTTONS.items():
+    def requested_transition(self) -> tuple[str | None, str]:
+        for button, (transition, status) in STATUS_BUTTONS.items():
             if button in self.data:
-                return status
-        return self.instance.status
+                return transition, status
+        return None, self.instance.status
+
+    def save(self, commit=True):
+        article = super().save(commit=False)
+        self.requested_published_at = article.published_at
+        article.published_at = self.loaded_published_at
+        if commit:
+            article.save()
+            self.save_m2m()
+        return article
 
 
 def count_articles(number: int) -> str:
@@ -135,6 +173,8 @@ class ArticleInlineMixin:
     article itself (a journalist's published article is read-only to them)."""
 
     def _article_editable(self, request, obj) -> bool:
+        # A change proposed to a published article holds its fields and goals: its byline,
+        # tags and curated links stay as they are until an editor changes them.
         return obj is None or workflow.may_edit(request.user, obj)
 
     def has_add_permission(self, request, obj):
@@ -254,6 +294,7 @@ class ArticleAdmin(VersionAdmin):
         (None, {"fields": ["title", "slug", "section", "lead", "body", "goals"]}),
         ("Hovedbillede", {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]}),
         ("Udgivelse", {"fields": ["status", "published_at", "front_page", "front_page_order"]}),
+        ("Til redaktionen", {"fields": ["workflow_note"]}),
         ("Oplysninger", {"fields": ["created_by", "created_at", "updated_at"]}),
     ]
 
@@ -271,7 +312,7 @@ class ArticleAdmin(VersionAdmin):
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or workflow.may_edit(request.user, obj)
+        return obj is None or workflow.may_change(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
@@ -320,16 +361,57 @@ class ArticleAdmin(VersionAdmin):
     # --- Saving ------------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
+        if change and workflow.may_propose(request.user, obj):
+            # A journalist's edit of their published article waits for an editor: nothing
+            # of it is saved to the article, and save_related leaves it alone too.
+            goals = form.cleaned_data.get("goals")
+            goal_ids = [goal.pk for goal in goals] if goals is not None else []
+            form.proposed = request.proposed_change = workflow.propose_change(
+                obj,
+                request.user,
+                workflow.content_of(obj, goal_ids),
+                note=form.cleaned_data.get("workflow_note", ""),
+            )
+            return
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        if not change:
+            workflow.created(obj, request.user)
 
     def save_related(self, request, form, formsets, change):
+        if getattr(form, "proposed", None) is not None:
+            return
         super().save_related(request, form, formsets, change)
         if "_add_related" in request.POST and roles.can_curate(request.user):
             self.add_related(request, form.instance, request.POST["_add_related"])
         # Last, once the byline is saved: publishing checks the article as it now stands.
-        workflow.move(form.instance, request.user, form.target_status)
+        self.apply_transition(request, form)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form, "proposed", None) is not None:
+            return "Ændringer sendt til godkendelse"  # nothing of the article was saved
+        return super().construct_change_message(request, form, formsets, add)
+
+    def apply_transition(self, request, form):
+        """The status button pressed, or an editor's new publication time, through the
+        workflow (the form itself never sets the status or the publication time)."""
+        article, user = form.instance, request.user
+        note = form.cleaned_data.get("workflow_note", "")
+        at = form.requested_published_at
+        match form.transition:
+            case "submit":
+                workflow.submit_for_review(article, user, note)
+            case "withdraw":
+                workflow.withdraw(article, user)
+            case "return":
+                workflow.return_to_author(article, user, note)
+            case "publish":
+                workflow.publish(article, user, at=at, note=note)
+            case "unpublish":
+                workflow.unpublish(article, user, note)
+            case None if roles.can_publish(user) and at != form.loaded_published_at:
+                workflow.set_publication_time(article, user, at)
 
     def add_related(self, request, article, other_pk):
         other = (
@@ -352,6 +434,14 @@ class ArticleAdmin(VersionAdmin):
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
+        if getattr(request, "proposed_change", None) is not None:
+            self.message_user(
+                request,
+                f"Dine ændringer til »{obj}« er sendt til godkendelse. Den udgivne artikel er "
+                "uændret, indtil en redaktør har godkendt dem.",
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(self.change_url(obj))
         if any(button in request.POST for button in STATUS_BUTTONS):
             self.message_status(request, obj)
             return HttpResponseRedirect(self.change_url(obj))
@@ -367,6 +457,8 @@ class ArticleAdmin(VersionAdmin):
             text = f"»{article}« er udgivet."
         elif article.status == Article.Status.REVIEW:
             text = f"»{article}« er sendt til redigering."
+        elif "_return" in request.POST:
+            text = f"»{article}« er sendt tilbage til skribenten med din note."
         else:
             text = f"»{article}« er nu en kladde og vises ikke på sitet."
         self.message_user(request, text, messages.SUCCESS)
@@ -376,14 +468,32 @@ class ArticleAdmin(VersionAdmin):
 
     # --- The change form -----------------------------------------------------------------------
 
+    def get_object(self, request, object_id, from_field=None):
+        """The article; for a journalist changing their published article, with the change
+        they are working on put in (waiting for approval, or sent back to them)."""
+        article = super().get_object(request, object_id, from_field)
+        if article is not None and workflow.may_propose(request.user, article):
+            change = workflow.change_in_progress(article)
+            if change is not None:
+                workflow.with_content(article, change.content)
+                article._proposed_goals = change.content.get("goals", [])
+        return article
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         user = request.user
+        pending = workflow.open_change(obj) if obj and obj.pk else None
+        live = Article.objects.get(pk=obj.pk) if pending is not None else None
         context.update(
             {
                 "can_publish": roles.can_publish(user),
                 "can_curate": roles.can_curate(user),
                 "is_own": obj is None or roles.is_own(user, obj),
                 "may_edit": obj is None or workflow.may_edit(user, obj),
+                "may_propose": obj is not None and workflow.may_propose(user, obj),
+                "pending_change": pending,
+                "pending_diff": compare_with_live(live, pending.content) if pending else [],
+                "latest_note": workflow.latest_note(obj) if obj and obj.pk else None,
+                "events": (list(obj.events.select_related("actor")[:50]) if obj and obj.pk else []),
                 "related_suggestions": (
                     obj.related_suggestions() if obj and roles.can_curate(user) else []
                 ),
@@ -477,6 +587,11 @@ class ArticleAdmin(VersionAdmin):
                 name="articles_article_preview",
             ),
             path(
+                "<path:object_id>/aendringer/",
+                self.admin_site.admin_view(self.review_change_view),
+                name="articles_article_review_change",
+            ),
+            path(
                 "<path:object_id>/historik/sammenlign/",
                 self.admin_site.admin_view(self.compare_view),
                 name="articles_article_compare",
@@ -540,6 +655,45 @@ class ArticleAdmin(VersionAdmin):
         except workflow.RestoreFailed as error:
             self.message_user(request, f"Versionen kunne ikke gendannes: {error}", messages.ERROR)
             return redirect("admin:articles_article_changelist")
+
+    def review_change_view(self, request, object_id):
+        """A change waiting for approval, word by word against the live article. An editor
+        approves it ("Godkend") or sends it back with a note ("Send tilbage"); the journalist
+        who proposed it sees it here too."""
+        article = get_object_or_404(
+            Article.objects.select_related("section"), pk=parse_id(object_id)
+        )
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        change = workflow.open_change(article)
+        error = ""
+        if request.method == "POST":
+            if change is None or not roles.can_publish(request.user):
+                raise PermissionDenied
+            try:
+                if "_approve" in request.POST:
+                    workflow.approve_change(change, request.user)
+                    text = f"Ændringerne til »{article}« er godkendt og udgivet."
+                else:
+                    workflow.return_change(change, request.user, request.POST.get("note", ""))
+                    text = f"Ændringerne til »{article}« er sendt tilbage til skribenten."
+            except ValidationError as refusal:
+                error = " ".join(refusal.messages)
+            else:
+                self.message_user(request, text, messages.SUCCESS)
+                return HttpResponseRedirect(self.change_url(article))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": f"Ændringer til »{article}«",
+            "change": change,
+            "diff": compare_with_live(article, change.content) if change else [],
+            "can_publish": roles.can_publish(request.user),
+            "error": error,
+            "note": request.POST.get("note", ""),
+        }
+        return TemplateResponse(request, "admin/articles/article/review_change.html", context)
 
     @method_decorator(never_cache)
     def preview_view(self, request, object_id):

@@ -60,3 +60,40 @@ def compare_versions(older, newer) -> list[FieldChange]:
         if old != new:
             changes.append(FieldChange(label, word_diff(old, new)))
     return changes
+
+
+# What a pending change may change, as the page compares it with the live article.
+PENDING_COMPARED = [*COMPARED_FIELDS[:6], ("slug", "Adresse (slug)")]
+
+
+def compare_with_live(article, content: dict) -> list[FieldChange]:
+    """The fields a pending change (``PendingChange.content``) would change in the live
+    ``article``, word by word; section, goals and picture by name."""
+    changes = []
+    for name, label in PENDING_COMPARED:
+        if name not in content:
+            continue
+        old, new = as_text(getattr(article, name)), as_text(content[name])
+        if old != new:
+            changes.append(FieldChange(label, word_diff(old, new)))
+    if content.get("section") not in (None, article.section_id):
+        from .models import Section
+
+        names = dict(
+            Section.objects.filter(pk__in=[article.section_id, content["section"]]).values_list(
+                "pk", "name"
+            )
+        )
+        old, new = names.get(article.section_id, ""), names.get(content["section"], "")
+        changes.append(FieldChange("Sektion", word_diff(old, new)))
+    if "goals" in content:
+        live_goals = {goal.pk: str(goal) for goal in article.goals.all()}
+        proposed = set(content["goals"])
+        if proposed != set(live_goals):
+            goals = type(article).goals.field.related_model.objects.filter(pk__in=proposed)
+            old = ", ".join(sorted(live_goals.values()))
+            new = ", ".join(sorted(str(goal) for goal in goals))
+            changes.append(FieldChange("Almene mål", word_diff(old, new)))
+    if content.get("hero_image", article.hero_image.name) != article.hero_image.name:
+        changes.append(FieldChange("Hovedbillede", mark_safe("<ins>Nyt billede</ins>")))
+    return changes

@@ -2,33 +2,59 @@
 
 An article is a draft ("Kladde"), ready for review ("Klar til redigering") or published
 ("Udgivet"; with a publication time in the future it is scheduled). Only an editor, someone
-who may publish (``roles.can_publish``), makes anything public or takes it down; journalists
-write, send their own articles for review and take them back. The admin's change form, its
-bulk actions and its history and recover views all come here, so the rules hold on every
-path, not only where a form happens to check them.
+who may publish (``roles.can_publish``), makes anything public, changes when, or takes it
+down; journalists write, send their own articles for review and take them back, and propose
+changes to their published articles, which wait for an editor.
 
-Each transition checks the actor's right, records a version (django-reversion) naming the
-actor, and saves through ``Article.save()``, so cached pages are retired after the commit and
-the search words follow (articles/signals.py).
+Each transition here checks the actor's right, saves the article with its status and
+publication time (``Article.save`` refuses such a change made anywhere else), records a
+version naming the actor (django-reversion), writes an entry in the article's log
+(``ArticleEvent``: who, when, from → to, the note) and queues the newsroom's mail, all in one
+transaction; cached pages are retired and mails sent after the commit. The admin's change
+form, its bulk actions, its history, recover and review views and the shell all come here.
+
+| transition            | from            | to        | journalist (own) | editor |
+| --------------------- | --------------- | --------- | ---------------- | ------ |
+| submit_for_review     | draft           | review    | yes              | yes    |
+| withdraw              | review          | draft     | yes              | yes    |
+| return_to_author      | review          | draft     | no               | yes, with a note |
+| publish (now/at)      | draft, review   | published | no               | yes    |
+| set_publication_time  | any             | same      | no               | yes    |
+| unpublish             | review, published | draft   | no               | yes    |
+| propose_change        | published       | same      | yes              | (edits go live) |
+| approve_change        | pending change  | same      | no               | yes    |
+| return_change         | pending change  | same      | no               | yes, with a note |
+| restore_version       | any             | same      | own unpublished  | yes    |
+| recover (restore_version of a deleted article) | deleted | draft | own | yes |
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import reversion
 from django.core import serializers
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from . import roles
-from .models import Article, Section
+from .models import (
+    Article,
+    ArticleEvent,
+    PendingChange,
+    Section,
+    refresh_renditions,
+    state_change,
+)
 from .text import unique_slug
 
 Status = Article.Status
+Action = ArticleEvent.Action
 
-# Who can see an article and where: never changed by restoring a version of its content.
-STATE_FIELDS = ("status", "published_at", "front_page", "front_page_order", "created_by")
-# What restoring a version brings back: the article's text, picture and goals.
+# What restoring a version, or a pending change, brings: the article's text, picture and
+# goals. Who can see it (status, publication time, front page) and the curated links are
+# never part of it.
 CONTENT_FIELDS = (
     "title",
     "slug",
@@ -55,14 +81,34 @@ class RestoreFailed(Exception):
 # --- Who may do what ------------------------------------------------------------------------
 
 
+def _is_own(actor, article: Article) -> bool:
+    # An article not yet saved is being written by the actor.
+    return article.pk is None or roles.is_own(actor, article)
+
+
 def may_edit(actor, article: Article) -> bool:
-    """Whether ``actor`` may save changes to ``article``. Editors may change any article.
-    A journalist may change their own articles while they are not published: a change to a
-    published (or scheduled) article would reach the public with no editor, so it is an
-    editor's to make."""
+    """Whether ``actor``'s saved changes to ``article`` go live at once. Editors may change
+    any article. A journalist may change their own articles while they are not published; a
+    change to a published (or scheduled) article is proposed instead (``may_propose``)."""
     if roles.can_publish(actor):
         return True
     return article.status != Status.PUBLISHED and _is_own(actor, article)
+
+
+def may_propose(actor, article: Article) -> bool:
+    """Whether ``actor`` may propose a change to ``article`` for an editor to approve: a
+    journalist's own published article."""
+    return (
+        not roles.can_publish(actor)
+        and article.status == Status.PUBLISHED
+        and article.pk is not None
+        and roles.is_own(actor, article)
+    )
+
+
+def may_change(actor, article: Article) -> bool:
+    """Whether ``actor`` may open ``article``'s form to change it, either way."""
+    return may_edit(actor, article) or may_propose(actor, article)
 
 
 def may_move(actor, article: Article, to_status: str) -> bool:
@@ -79,65 +125,123 @@ def may_move(actor, article: Article, to_status: str) -> bool:
     )
 
 
-def _is_own(actor, article: Article) -> bool:
-    # An article not yet saved is being written by the actor.
-    return article.pk is None or roles.is_own(actor, article)
-
-
 def _require(allowed: bool, message: str = "Du har ikke ret til at ændre artiklens status sådan."):
     if not allowed:
         raise TransitionRefused(message)
 
 
+def _require_note(note: str, message: str) -> str:
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(message, code="note_required")
+    return note
+
+
 # --- Transitions ----------------------------------------------------------------------------
 
 
-def submit_for_review(article: Article, actor) -> Article:
-    """Draft → ready for review ("Send til redigering")."""
+def created(article: Article, actor) -> ArticleEvent:
+    """Log that ``actor`` created ``article`` (saved by the admin's add form)."""
+    with transaction.atomic():
+        return _record(article, actor, Action.CREATED, from_status="")
+
+
+def submit_for_review(article: Article, actor, note: str = "") -> ArticleEvent:
+    """Draft → ready for review ("Send til redigering"), with an optional note to the
+    editors, who are told by mail."""
     _require(article.status == Status.DRAFT, f"»{article}« er ikke en kladde.")
-    return _move(article, actor, Status.REVIEW, "Sendt til redigering")
+    return _move(article, actor, Status.REVIEW, Action.SUBMITTED, note)
 
 
-def publish(article: Article, actor) -> Article:
-    """Publish now, or at the article's publication time if that lies ahead (scheduled).
-    Refused unless the article has everything a published article needs."""
+def withdraw(article: Article, actor) -> ArticleEvent:
+    """Ready for review → draft, by its journalist ("Træk tilbage til kladde")."""
+    _require(article.status == Status.REVIEW, f"»{article}« venter ikke på redigering.")
+    return _move(article, actor, Status.DRAFT, Action.WITHDRAWN)
+
+
+def return_to_author(article: Article, actor, note: str) -> ArticleEvent:
+    """Ready for review → draft, by an editor, with a note saying what to fix ("Send
+    tilbage"); the article's journalists are told by mail."""
+    _require(roles.can_publish(actor))
+    _require(article.status == Status.REVIEW, f"»{article}« venter ikke på redigering.")
+    note = _require_note(note, "Skriv en note til skribenten om, hvad der skal rettes.")
+    return _move(article, actor, Status.DRAFT, Action.RETURNED, note)
+
+
+def publish(article: Article, actor, at: datetime | None = None, note: str = "") -> ArticleEvent:
+    """Publish now, or at ``at`` (or the article's publication time) if that lies ahead:
+    scheduled, it appears by itself. Refused unless the article has everything a published
+    article needs."""
     _require(roles.can_publish(actor))
     if missing := article.missing_for_publishing():
         raise TransitionRefused(
             f"»{article}« kan ikke udgives endnu. Den mangler {join_danish(missing)}."
         )
-    if article.published_at is None:
+    if at is not None:
+        article.published_at = at
+    elif article.published_at is None:
         article.published_at = timezone.now()
-    comment = "Planlagt til udgivelse" if article.published_at > timezone.now() else "Udgivet"
-    return _move(article, actor, Status.PUBLISHED, comment)
+    action = Action.SCHEDULED if article.published_at > timezone.now() else Action.PUBLISHED
+    return _move(article, actor, Status.PUBLISHED, action, note)
 
 
-def unpublish(article: Article, actor) -> Article:
-    """Back to draft: a published article leaves the site, a submitted one leaves review."""
-    return _move(article, actor, Status.DRAFT, "Gjort til kladde")
+def set_publication_time(article: Article, actor, at: datetime | None) -> ArticleEvent | None:
+    """An editor's new publication time. For a published article it takes effect: a time
+    ahead schedules it again (it leaves the site until then), a past one publishes it. For
+    an unpublished one it is the time it will have once published."""
+    _require(roles.can_publish(actor), "Kun en redaktør kan ændre udgivelsestidspunktet.")
+    if at == article.published_at:
+        return None
+    if article.status == Status.PUBLISHED:
+        _require(at is not None, "En udgivet artikel skal have et udgivelsestidspunkt.")
+        article.published_at = at
+        action = Action.SCHEDULED if at > timezone.now() else Action.PUBLISHED
+        return _move(article, actor, Status.PUBLISHED, action)
+    with transaction.atomic(), reversion.create_revision(), state_change():
+        article.published_at = at
+        article.save(update_fields=["published_at", "updated_at"])
+        _version(actor, "Udgivelsestidspunkt ændret")
+    return None
 
 
-def move(article: Article, actor, to_status: str) -> Article:
-    """The transition that leads to ``to_status``, for the change form's status buttons.
-    Staying where it is is no transition (an editor's new time for a published article is
-    an edit of the article, saved by the form)."""
-    if to_status == article.status:
-        return article
-    if to_status == Status.PUBLISHED:
-        return publish(article, actor)
-    if to_status == Status.REVIEW:
-        return submit_for_review(article, actor)
-    return unpublish(article, actor)
+def unpublish(article: Article, actor, note: str = "") -> ArticleEvent:
+    """Back to draft: a published article leaves the site, a submitted one leaves review.
+    Editors only (a journalist takes their own back from review with ``withdraw``)."""
+    _require(roles.can_publish(actor))
+    _require(article.status != Status.DRAFT, f"»{article}« er allerede en kladde.")
+    return _move(article, actor, Status.DRAFT, Action.UNPUBLISHED, note)
 
 
-def _move(article: Article, actor, to_status: str, comment: str) -> Article:
+def _move(article: Article, actor, to_status: str, action: str, note: str = "") -> ArticleEvent:
     _require(may_move(actor, article, to_status))
-    with transaction.atomic(), reversion.create_revision():
+    from_status = article.status
+    with transaction.atomic(), reversion.create_revision(), state_change():
         article.status = to_status
         article.save(update_fields=["status", "published_at", "updated_at"])
-        reversion.set_user(actor if getattr(actor, "is_authenticated", False) else None)
-        reversion.set_comment(comment)
-    return article
+        _version(actor, ArticleEvent.Action(action).label)
+        return _record(article, actor, action, from_status=from_status, note=note)
+
+
+def _version(actor, comment: str) -> None:
+    reversion.set_user(actor if getattr(actor, "is_authenticated", False) else None)
+    reversion.set_comment(comment)
+
+
+def _record(article, actor, action, *, from_status, note="") -> ArticleEvent:
+    """The log entry for a step (inside its transaction), and the mail it brings."""
+    from .notifications import queue_mail_for
+
+    event = ArticleEvent.objects.create(
+        article=article,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        from_status=from_status,
+        to_status=article.status,
+        published_at=article.published_at if article.status == Status.PUBLISHED else None,
+        note=note or "",
+    )
+    queue_mail_for(event)
+    return event
 
 
 def join_danish(items: list[str]) -> str:
@@ -145,6 +249,98 @@ def join_danish(items: list[str]) -> str:
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} og {items[-1]}"
+
+
+# --- Pending changes to published articles ----------------------------------------------------
+
+
+def open_change(article: Article) -> PendingChange | None:
+    """The change waiting for an editor's approval, if any."""
+    return article.pending_changes.filter(state=PendingChange.State.PENDING).first()
+
+
+def content_of(article: Article, goal_ids) -> dict:
+    """``article``'s content as it stands in memory (an edit not saved), for a pending change.
+    A new picture is stored now, under its own random name with its renditions, so the live
+    article's picture is untouched until the change is approved."""
+    refresh_renditions(article, "hero_image", "hero_renditions", ("hero", "card"))
+    image = article.hero_image
+    if image and not image._committed:
+        image.save(image.name, image.file, save=False)
+    content = {field: getattr(article, field) for field in CONTENT_FIELDS}
+    content["section"] = article.section_id
+    content["hero_image"] = image.name if image else ""
+    content["goals"] = sorted(int(pk) for pk in goal_ids)
+    return content
+
+
+def with_content(article: Article, content: dict) -> Article:
+    """``article`` with ``content`` (from ``content_of``) put in, in memory only."""
+    for field in CONTENT_FIELDS:
+        if field in content:
+            setattr(article, "section_id" if field == "section" else field, content[field])
+    # The change's renditions belong to its picture: none to make again.
+    article._loaded_image_names = {"hero_image": article.hero_image.name}
+    return article
+
+
+def propose_change(article: Article, actor, content: dict, note: str = "") -> PendingChange:
+    """A journalist's edit of their published article, kept apart until an editor approves
+    it; the public page stays as it was. A later edit before then updates the same change."""
+    _require(
+        may_propose(actor, article),
+        "Kun artiklens egne skribenter kan foreslå ændringer til en udgivet artikel.",
+    )
+    with transaction.atomic():
+        change = (
+            PendingChange.objects.select_for_update()
+            .filter(article=article, state=PendingChange.State.PENDING)
+            .first()
+        )
+        if change is None:
+            change = PendingChange(article=article, proposed_by=actor)
+        change.content, change.updated_at = content, timezone.now()
+        change.proposed_by = actor
+        change.save()
+        _record(article, actor, Action.CHANGE_PROPOSED, from_status=article.status, note=note)
+    return change
+
+
+def approve_change(change: PendingChange, actor) -> ArticleEvent:
+    """An editor approves a pending change: it goes live, the article's ``updated_at`` set,
+    the log saying who approved it."""
+    _require(roles.can_publish(actor), "Kun en redaktør kan godkende ændringer.")
+    _require(change.state == PendingChange.State.PENDING, "Ændringen er allerede afgjort.")
+    article = Article.objects.get(pk=change.article_id)
+    with transaction.atomic(), reversion.create_revision():
+        with_content(article, change.content)
+        _unique_slug(article)
+        article.save()
+        goals = Article.goals.field.related_model.objects  # a lazy reference: no import
+        article.goals.set(goals.filter(pk__in=change.content.get("goals", [])))
+        _decide(change, actor, PendingChange.State.APPROVED)
+        _version(actor, "Ændringer godkendt")
+        return _record(article, actor, Action.CHANGE_APPROVED, from_status=article.status)
+
+
+def return_change(change: PendingChange, actor, note: str) -> ArticleEvent:
+    """An editor sends a pending change back to its journalist with a note; the public page
+    stays as it is."""
+    _require(roles.can_publish(actor), "Kun en redaktør kan sende ændringer tilbage.")
+    _require(change.state == PendingChange.State.PENDING, "Ændringen er allerede afgjort.")
+    note = _require_note(note, "Skriv en note til skribenten om, hvad der skal rettes.")
+    with transaction.atomic():
+        _decide(change, actor, PendingChange.State.RETURNED, note)
+        article = change.article
+        return _record(
+            article, actor, Action.CHANGE_RETURNED, from_status=article.status, note=note
+        )
+
+
+def _decide(change: PendingChange, actor, state: str, note: str = "") -> None:
+    change.state, change.decided_by, change.decided_at = state, actor, timezone.now()
+    change.note = note
+    change.save(update_fields=["state", "decided_by", "decided_at", "note"])
 
 
 # --- Restoring saved versions ---------------------------------------------------------------
@@ -186,9 +382,7 @@ def restore_version(version, actor) -> Article:
         article = live
         for field in CONTENT_FIELDS:
             setattr(article, field, getattr(old, field))
-    # The slug may have been taken by another article since.
-    if Article.objects.filter(slug=article.slug).exclude(pk=article.pk).exists():
-        article.slug = unique_slug(Article.objects.all(), article.title, exclude_pk=article.pk)
+    _unique_slug(article)
     # The version's renditions belong to its picture: no need to make them again.
     article._loaded_image_names = {"hero_image": article.hero_image.name}
     with reversion.create_revision():
@@ -197,10 +391,40 @@ def restore_version(version, actor) -> Article:
             goals = Article.goals.field.related_model.objects  # a lazy reference: no import
             article.goals.set(goals.filter(pk__in=deserialized.m2m_data["goals"]))
         reversion.set_user(actor)
+        action = Action.RESTORED if live is not None else Action.RECOVERED
+        _record(article, actor, action, from_status=live.status if live else "")
     return article
+
+
+def _unique_slug(article: Article) -> None:
+    # The slug may have been taken by another article meanwhile.
+    if Article.objects.filter(slug=article.slug).exclude(pk=article.pk).exists():
+        article.slug = unique_slug(Article.objects.all(), article.title, exclude_pk=article.pk)
 
 
 def _user_exists(pk) -> bool:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(pk=pk).exists()
+
+
+def change_in_progress(article: Article) -> PendingChange | None:
+    """The change a journalist works on for a published article: the one waiting for
+    approval, or else the one last sent back to them, unless an editor has changed the
+    article since."""
+    change = open_change(article)
+    if change is None:
+        change = (
+            article.pending_changes.filter(
+                state=PendingChange.State.RETURNED, decided_at__gte=article.updated_at
+            )
+            .order_by("-decided_at")
+            .first()
+        )
+    return change
+
+
+def latest_note(article: Article) -> ArticleEvent | None:
+    """The latest step that came with a note (a return, a submission), for the top of the
+    article's page and the desk."""
+    return article.events.exclude(note="").select_related("actor").first()

@@ -171,12 +171,8 @@ class TestPermissionMatrix:
         status = Article.Status.PUBLISHED if button == "_unpublish" else Article.Status.REVIEW
         article = own_article(journalist, status=status)
         response = client.post(change_url(article), article_post(article, button=button))
-        if status == Article.Status.PUBLISHED:
-            # A published article is read-only to journalists: the whole form is refused.
-            assert response.status_code == 403
-        else:
-            assert response.status_code == 200
-            assert "Du har ikke ret til at ændre artiklens status" in form_errors(response)
+        assert response.status_code == 200
+        assert "Du har ikke ret til at ændre artiklens status" in form_errors(response)
         article.refresh_from_db()
         assert article.status == status
 
@@ -343,8 +339,7 @@ class TestSlugs:
         article = ArticleFactory(slug="foer")
         article.slug = "efter"
         article.save()
-        article.status = Article.Status.DRAFT
-        article.save()
+        Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)
         assert client.get("/artikler/foer/").status_code == 404
 
 

@@ -3,13 +3,15 @@ admin's history (revert) and recover views, keeps who can see it (issue 11, item
 journalist's published article is read-only to them (issue 11, policy)."""
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
 from articles import caching, workflow
-from articles.models import Article, RelatedArticle
+from articles.models import Article, PendingChange, RelatedArticle
 
-from .factories import ArticleFactory, AuthorFactory, UserFactory
+from .factories import ArticleFactory, AuthorFactory, UserFactory, image_file
 from .test_admin import article_post, change_url, form_errors
 
 pytestmark = pytest.mark.django_db
@@ -206,37 +208,128 @@ class TestRestoringNeverPublishes:
         assert client.get(missing).status_code == 404
 
 
-class TestJournalistsAndPublishedArticles:
-    """Until edits of published articles can wait for an editor's approval, a journalist may
-    not save a published (or scheduled) article at all."""
+class TestPendingChanges:
+    """A journalist's edit of their published article waits for an editor (issue 12)."""
 
-    @pytest.mark.parametrize("scheduled", [False, True], ids=["published", "scheduled"])
-    def test_the_form_is_read_only_with_a_danish_note(self, client, journalist, scheduled):
-        article = ArticleFactory(
+    def published_by(self, journalist, **kwargs):
+        return ArticleFactory(
             created_by=journalist,
             authors=[journalist.author_profile],
             with_image=True,
-            scheduled=scheduled,
+            title="Den udgivne rubrik",
+            **kwargs,
         )
+
+    @pytest.mark.parametrize("scheduled", [False, True], ids=["published", "scheduled"])
+    def test_a_journalists_edit_waits_and_the_public_page_stays(
+        self, client, journalist, scheduled
+    ):
+        article = self.published_by(journalist, scheduled=scheduled)
         client.force_login(journalist)
-        page = client.get(change_url(article))
-        text = page.content.decode()
-        assert page.status_code == 200
-        assert "En redaktør skal foretage ændringer i en udgivet artikel" in text
-        assert 'name="_save"' not in text and 'name="title"' not in text
+        page = client.get(change_url(article)).content.decode()
+        assert "Send ændringer til godkendelse" in page and 'name="_publish"' not in page
 
-        response = client.post(change_url(article), article_post(article, title="Direkte ud"))
-        assert response.status_code == 403
+        data = article_post(article, title="Den nye rubrik", workflow_note="Stavefejl rettet.")
+        response = client.post(change_url(article), data)
+        assert response.status_code == 302, form_errors(response)
         article.refresh_from_db()
-        assert article.title != "Direkte ud"
+        assert article.title == "Den udgivne rubrik" and article.status == "published"
+        change = PendingChange.objects.get(article=article)
+        assert change.state == "pending" and change.content["title"] == "Den nye rubrik"
+        event = article.events.first()
+        assert event.action == "change_proposed" and event.note == "Stavefejl rettet."
+        if not scheduled:
+            public = client.get(article.get_absolute_url()).content.decode()
+            assert "Den udgivne rubrik" in public and "Den nye rubrik" not in public
 
-    def test_inlines_cannot_change_a_published_article(self, client, journalist):
-        article = ArticleFactory(
-            created_by=journalist, authors=[journalist.author_profile], with_image=True
-        )
+        # The journalist goes on from their change, and a second save updates the same one.
+        form_page = client.get(change_url(article)).content.decode()
+        assert "Den nye rubrik" in form_page and "Ændringer afventer godkendelse" in form_page
+        client.post(change_url(article), article_post(article, title="Den nyeste rubrik"))
+        assert PendingChange.objects.get(article=article).content["title"] == "Den nyeste rubrik"
+
+    def test_an_editor_sees_the_diff_and_approves(self, client, journalist, editor):
+        article = self.published_by(journalist)
+        updated_before = article.updated_at
+        client.force_login(journalist)
+        client.post(change_url(article), article_post(article, title="Den rettede rubrik"))
+
+        client.force_login(editor)
+        page = client.get(change_url(article)).content.decode()
+        assert "Ændringer afventer godkendelse" in page
+        assert "<del>udgivne</del><ins>rettede</ins>" in page
+        review = reverse("admin:articles_article_review_change", args=[article.pk])
+        assert "<del>udgivne</del><ins>rettede</ins>" in client.get(review).content.decode()
+        response = client.post(review, {"_approve": "1"})
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert article.title == "Den rettede rubrik" and article.is_published
+        assert article.updated_at > updated_before
+        assert PendingChange.objects.get(article=article).state == "approved"
+        event = article.events.first()
+        assert event.action == "change_approved" and event.actor == editor
+        assert versions_of(article)[0].revision.user == editor
+
+    def test_an_editor_returns_it_with_a_note(self, client, journalist, editor):
+        article = self.published_by(journalist)
+        client.force_login(journalist)
+        client.post(change_url(article), article_post(article, title="Et forsøg"))
+        review = reverse("admin:articles_article_review_change", args=[article.pk])
+
+        client.force_login(editor)
+        refused = client.post(review, {"_return": "1", "note": "  "})
+        assert refused.status_code == 200 and "Skriv en note" in refused.content.decode()
+        assert PendingChange.objects.get(article=article).state == "pending"
+        client.post(review, {"_return": "1", "note": "Rubrikken er for lang."})
+        change = PendingChange.objects.get(article=article)
+        assert change.state == "returned" and change.note == "Rubrikken er for lang."
+        article.refresh_from_db()
+        assert article.title == "Den udgivne rubrik"
+
+        client.force_login(journalist)
+        page = client.get(change_url(article)).content.decode()
+        assert "Rubrikken er for lang." in page and "Et forsøg" in page  # their own work
+        client.post(change_url(article), article_post(article, title="Et bedre forsøg"))
+        assert PendingChange.objects.filter(article=article, state="pending").count() == 1
+
+    def test_only_editors_decide(self, client, journalist):
+        article = self.published_by(journalist)
+        client.force_login(journalist)
+        client.post(change_url(article), article_post(article, title="Mit eget forslag"))
+        review = reverse("admin:articles_article_review_change", args=[article.pk])
+        assert client.post(review, {"_approve": "1"}).status_code == 403
+        change = PendingChange.objects.get(article=article)
+        with pytest.raises(workflow.TransitionRefused):
+            workflow.approve_change(change, journalist)
+        assert Article.objects.get(pk=article.pk).title == "Den udgivne rubrik"
+
+    def test_a_new_picture_waits_too(self, client, journalist, editor):
+        article = self.published_by(journalist)
+        live_picture = article.hero_image.name
+        client.force_login(journalist)
+        data = article_post(article)
+        data["hero_image"] = SimpleUploadedFile("nyt.jpg", image_file(colour=(200, 30, 30)).read())
+        assert client.post(change_url(article), data).status_code == 302
+        article.refresh_from_db()
+        assert article.hero_image.name == live_picture
+        change = PendingChange.objects.get(article=article)
+        assert change.content["hero_image"] != live_picture and change.content["hero_renditions"]
+        workflow.approve_change(change, editor)
+        article.refresh_from_db()
+        assert article.hero_image.name == change.content["hero_image"]
+
+    def test_an_editors_own_edit_goes_live_at_once(self, client, journalist, editor):
+        article = self.published_by(journalist)
+        client.force_login(editor)
+        client.post(change_url(article), article_post(article, title="Redaktørens rubrik"))
+        article.refresh_from_db()
+        assert article.title == "Redaktørens rubrik" and not PendingChange.objects.exists()
+
+    def test_byline_and_tags_stay_as_they_are(self, client, journalist):
+        article = self.published_by(journalist)
         client.force_login(journalist)
         data = article_post(article, authors=[journalist.author_profile, AuthorFactory()])
-        assert client.post(change_url(article), data).status_code == 403
+        assert client.post(change_url(article), data).status_code == 302
         assert article.bylines.count() == 1
 
     def test_crafted_status_fields_are_ignored(self, client, journalist):
@@ -273,6 +366,62 @@ class TestJournalistsAndPublishedArticles:
         assert not RelatedArticle.objects.exists()
 
 
+class TestNotesAndLog:
+    def test_submit_with_a_note_and_return_needs_one(self, client, journalist, editor):
+        article = own_draft(journalist)
+        client.force_login(journalist)
+        data = article_post(
+            article, button="_submit_for_review", workflow_note="Klar, men tjek tallene."
+        )
+        assert client.post(change_url(article), data).status_code == 302
+        article.refresh_from_db()
+        assert article.status == "review"
+        assert article.events.first().note == "Klar, men tjek tallene."
+
+        client.force_login(editor)
+        response = client.post(change_url(article), article_post(article, button="_return"))
+        assert response.status_code == 200
+        assert "Skriv en note til skribenten" in str(response.context["adminform"].form.errors)
+        data = article_post(article, button="_return", workflow_note="Kilden mangler.")
+        assert client.post(change_url(article), data).status_code == 302
+        article.refresh_from_db()
+        assert article.status == "draft"
+
+        client.force_login(journalist)
+        page = client.get(change_url(article)).content.decode()
+        top = page[: page.index('id="article_form"')] if 'id="article_form"' in page else page
+        assert "Kilden mangler." in page and "Sendt tilbage til skribenten af" in page
+        assert "Kilden mangler." in top or page.index("Kilden mangler.") < page.index("Forløb")
+
+    def test_the_log_is_on_the_change_page_newest_first(self, client, journalist, editor):
+        article = own_draft(journalist, title="Med forløb")
+        workflow.submit_for_review(article, journalist, "Første udkast.")
+        workflow.return_to_author(article, editor, "Mere om økonomien.")
+        workflow.submit_for_review(article, journalist, "Nu med økonomi.")
+        workflow.publish(article, editor)
+        client.force_login(journalist)
+        page = client.get(change_url(article)).content.decode()
+        log = page[page.index("Forløb") :]
+        order = [
+            log.index(text)
+            for text in (
+                "Udgivet",
+                "Nu med økonomi.",
+                "Mere om økonomien.",
+                "Første udkast.",
+            )
+        ]
+        assert order == sorted(order)
+        assert "klar til redigering → kladde" in log
+
+    def test_returning_needs_a_note_in_the_workflow_too(self, editor, journalist):
+        article = own_draft(journalist)
+        workflow.submit_for_review(article, journalist)
+        with pytest.raises(ValidationError):
+            workflow.return_to_author(article, editor, "")
+        assert Article.objects.get(pk=article.pk).status == "review"
+
+
 class TestBulkActions:
     def test_each_bulk_change_is_a_version_naming_the_editor(self, client, editor):
         ready = ArticleFactory(review=True, with_image=True)
@@ -288,7 +437,15 @@ class TestBulkActions:
         assert ready.status == Article.Status.DRAFT
         latest = versions_of(ready)[0]
         assert latest.field_dict["status"] == Article.Status.DRAFT
-        assert latest.revision.user == editor and latest.revision.comment == "Gjort til kladde"
+        assert latest.revision.user == editor and latest.revision.comment == "Afpubliceret"
+        # And the article's log says so, like the buttons' steps.
+        assert [
+            (event.action, event.actor, event.from_status, event.to_status)
+            for event in ready.events.all()
+        ] == [
+            ("unpublished", editor, "published", "draft"),
+            ("published", editor, "review", "published"),
+        ]
 
     def test_incomplete_articles_are_not_published_and_the_editor_is_told_why(self, client, editor):
         bare = ArticleFactory(review=True, title="Uden billede")
@@ -330,7 +487,7 @@ class TestWorkflowRules:
         article = own_draft(journalist)
         workflow.submit_for_review(article, journalist)
         assert article.status == Article.Status.REVIEW
-        workflow.unpublish(article, journalist)
+        workflow.withdraw(article, journalist)
         assert article.status == Article.Status.DRAFT
         with pytest.raises(workflow.TransitionRefused):
             workflow.submit_for_review(ArticleFactory(draft=True), journalist)
