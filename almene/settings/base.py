@@ -42,7 +42,7 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "almene.apps.NewsroomAdminConfig",  # Django's admin, opening on the desk
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
