@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Prefetch
@@ -43,6 +44,8 @@ from .uploads import ImageUploadField
 from .versions import compare_versions, compare_with_live
 from .views import article_page_context, parse_id
 from .workflow import join_danish
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 # The buttons of the article form that change its status: the workflow transition each
 # asks for and the status it leads to.
@@ -745,6 +748,18 @@ class SectionAdmin(VersionAdmin):
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "description", "position", "followers"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "followers":
+            # Only editors review articles: the ones who may publish can follow a section.
+            kwargs["queryset"] = (
+                get_user_model()
+                .objects.with_perm("articles.publish_article", backend=MODEL_BACKEND)
+                .filter(is_active=True)
+                .order_by("first_name", "username")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Author)

@@ -19,6 +19,7 @@ from .factories import (
     AuthorFactory,
     GoalFactory,
     MeasurementFactory,
+    SectionFactory,
     UserFactory,
 )
 
@@ -114,3 +115,19 @@ def test_journalists_cannot_list_user_accounts(client):
         {"app_label": "articles", "model_name": "author", "field_name": "user"},
     )
     assert found.status_code == 403
+
+
+def test_an_editor_follows_a_section_among_editors_only(client):
+    editor = UserFactory(username="redaktoer", groups=["Redaktør"])
+    journalist = UserFactory(username="journalist", groups=["Journalist"])
+    section = SectionFactory(name="Byggeri")
+    client.force_login(editor)
+    url = reverse("admin:articles_section_change", args=[section.pk])
+    choices = client.get(url).context["adminform"].form.fields["followers"].queryset
+    assert editor in choices and journalist not in choices
+    response = client.post(
+        url,
+        {"name": "Byggeri", "slug": "byggeri", "position": 0, "followers": [editor.pk]},
+    )
+    assert response.status_code == 302
+    assert list(section.followers.all()) == [editor]
