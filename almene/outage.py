@@ -1,12 +1,12 @@
 """Answers while the database is away: a newsroom's answer, not a crash.
 
 When PostgreSQL restarts or cannot be reached, every query raises ``OperationalError`` or
-``InterfaceError`` (``articles.caching.DATABASE_UNAVAILABLE``). Left alone, Django answers 500
+``InterfaceError`` (``articles.caching.pages.DATABASE_UNAVAILABLE``). Left alone, Django answers 500
 and logs a traceback for each request. The site comes back by itself once the database does;
 what matters is the answer in between:
 
 - A GET for a page the page cache ever stored: that page's last good copy
-  (``articles.caching.stale_response``), marked ``X-Page-Cache: stale`` and ``no-store``.
+  (``articles.caching.pages.stale_response``), marked ``X-Page-Cache: stale`` and ``no-store``.
 - Anything else: 503 with ``Retry-After``. A script that asks for JSON (the reading list's
   buttons) gets ``{"fejl": …}``; a browser gets the Danish templates/503.html, rendered without
   the request or the database. A POST was not saved, and its page says so. For a form sent
@@ -35,7 +35,8 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.views import defaults
 
-from articles.caching import DATABASE_UNAVAILABLE, safe_add, safe_delete, stale_response
+from articles.caching.pages import DATABASE_UNAVAILABLE, stale_response
+from articles.caching.store import safe_add, safe_delete
 from articles.reading_list import same_origin
 from articles.views import wants_json
 

@@ -7,7 +7,7 @@ from django.views.decorators.cache import cache_page
 from django.views.i18n import JavaScriptCatalog
 
 from articles import sitemaps as article_sitemaps
-from articles.caching import public_page
+from articles.caching.pages import public_page
 from goals import sitemaps as goal_sitemaps
 
 from . import views

@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
-from articles.caching import published_count, remembered
+from articles.caching.remembered import published_count, remembered
 from articles.models import Article, Tag
 from articles.search import clean_query, search
 from articles.views import DanishPaginationMixin

@@ -29,6 +29,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import roles, workflow
+from .caching import holes
 from .forms import rich_text_field
 from .models import (
     Article,
@@ -705,6 +706,9 @@ class ArticleAdmin(VersionAdmin):
         article = get_object_or_404(queryset, pk=parse_id(object_id))
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
+        # Holes for the reader's state, filled by the page cache's middleware on the way out,
+        # as on the public page (nothing of a preview is ever stored).
+        holes.open_for(request)
         context = article_page_context(article) | {"is_preview": True}
         response = TemplateResponse(request, "articles/article_detail.html", context)
         response["X-Robots-Tag"] = "noindex, nofollow"

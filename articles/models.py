@@ -72,14 +72,6 @@ class Section(models.Model):
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})
 
-    @classmethod
-    def for_navigation(cls) -> list["Section"]:
-        """The sections in the site header: asked of every page, so kept in the cache for
-        the current content version (a changed section makes a new version)."""
-        from .caching import remembered
-
-        return remembered("nav-sections", lambda: list(cls.objects.all()))
-
 
 class Author(models.Model):
     name = models.CharField("navn", max_length=150)
@@ -562,16 +554,10 @@ class Article(models.Model):
         )
 
     def neighbours(self) -> tuple[list[int], list[int]]:
-        """(related article ids, suggestion ids best first, a few more than are shown),
-        worked out once per content version: they change only when articles do, and the
-        page then needs one query for all their cards."""
-        from .caching import remembered
-
-        def work_out():
-            related = self.related_ids()
-            return related, self.suggestion_ids(exclude_ids=related, limit=12)
-
-        return remembered(f"article-neighbours:{self.pk}", work_out)
+        """(related article ids, suggestion ids best first, a few more than are shown: the
+        page leaves out those on the reader's list)."""
+        related = self.related_ids()
+        return related, self.suggestion_ids(exclude_ids=related, limit=12)
 
 
 def cards_in_order(ids: list[int]) -> list[Article]:

@@ -5,21 +5,32 @@ long-lived cookie that names a ``Reader`` row by its random id. The cookie is se
 visitor first adds an article, so a visitor without a list carries no cookie and gets pages
 that are identical for everyone. A tampered, expired or unknown cookie means a fresh, empty
 list: never an error and never another reader's list.
+
+What a public page shows of a reader (the counter, which buttons say "Tilføjet til
+læselisten", which suggestions to leave out) is their ``ReaderState``. It is kept in the
+cache until their list changes (``forget_state``) or the content does, so the page cache can
+fill a stored page for them without a query (``quick_state``, articles/caching/pages.py).
 """
 
 from __future__ import annotations
 
+import time
 import uuid
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cached_property
+from importlib import import_module
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
+from .caching.store import content_version, lifetime, safe_delete, safe_get, safe_set
 from .models import Article, Reader, ReadingListItem
 
 COOKIE_NAME = "laeseliste"
@@ -33,6 +44,25 @@ SEEN_PRECISION = timedelta(days=1)  # last_seen_at is written at most once a day
 
 class ReadingListFull(Exception):
     """The list holds MAX_ITEMS articles already."""
+
+
+@dataclass(frozen=True)
+class ReaderState:
+    """What public pages show of one reader: the articles on their list (``ids``, published
+    or not: their buttons and the suggestions), how many of them readers can open
+    (``count``: the header's counter) and which are unread (opening one marks it read).
+    ``reader`` is None for a logged-in user who has no list yet."""
+
+    reader: str | None
+    ids: frozenset[int] = frozenset()
+    count: int = 0
+    unread: frozenset[int] = frozenset()
+    seen_on: date | None = None
+
+
+# A reader's state is kept at most this long (and never past the next scheduled
+# publication, or a change of content, both of which can change what they may open).
+STATE_SECONDS = 60 * 60
 
 
 class ReadingList:
@@ -54,7 +84,8 @@ class ReadingList:
         else:
             reader = self._reader_from_cookie()
         if reader is not None and reader.last_seen_at < timezone.now() - SEEN_PRECISION:
-            Reader.objects.filter(pk=reader.pk).update(last_seen_at=timezone.now())
+            reader.last_seen_at = timezone.now()
+            Reader.objects.filter(pk=reader.pk).update(last_seen_at=reader.last_seen_at)
         return reader
 
     def _reader_from_cookie(self) -> Reader | None:
@@ -85,6 +116,7 @@ class ReadingList:
         user = getattr(self.request, "user", None)
         if user is not None and user.is_authenticated:
             reader, _ = Reader.objects.get_or_create(user=user)
+            forget_account(user.pk)
         else:
             reader = Reader.objects.create()
             self.cookie_to_set = str(reader.pk)
@@ -95,19 +127,31 @@ class ReadingList:
     # --- What is on the list ---------------------------------------------------------------
 
     @cached_property
-    def _ids(self) -> tuple[frozenset[int], frozenset[int]]:
-        """(every article on the list, those the public can open), in one query."""
+    def _ids(self) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+        """(every article on the list, those the public can open, those unread), in one
+        query."""
         if self.reader is None:
-            return frozenset(), frozenset()
-        rows = list(
-            self.reader.items.annotate(
-                visible=Exists(Article.objects.published().filter(pk=OuterRef("article_id")))
-            ).values_list("article_id", "visible")
+            return frozenset(), frozenset(), frozenset()
+        return items_of(self.reader.pk)
+
+    def state(self) -> ReaderState | None:
+        """This reader's state for public pages (None: no reader, nothing personal), kept
+        for the page cache's next request."""
+        if not self.is_personal:
+            return None
+        reader = self.reader
+        if reader is None:
+            return ReaderState(reader=None)
+        ids, visible, unread = self._ids
+        state = ReaderState(
+            reader=str(reader.pk),
+            ids=ids,
+            count=len(visible),
+            unread=unread,
+            seen_on=timezone.localdate(reader.last_seen_at),
         )
-        return (
-            frozenset(article_id for article_id, _ in rows),
-            frozenset(article_id for article_id, visible in rows if visible),
-        )
+        keep_state(state)
+        return state
 
     @property
     def article_ids(self) -> frozenset[int]:
@@ -143,6 +187,7 @@ class ReadingList:
 
     def add(self, article: Article) -> None:
         reader = self.get_or_create_reader()
+        forget_state(reader.pk)
         if article.pk in self.article_ids:
             return
         if reader.items.count() >= MAX_ITEMS:
@@ -158,19 +203,21 @@ class ReadingList:
         if self.reader is not None:
             self.reader.items.filter(article=article).delete()
             self._forget()
+            forget_state(self.reader.pk)
 
     def mark_read(self, article: Article, read: bool = True) -> None:
         if self.reader is not None:
             self.reader.items.filter(article=article).update(
                 read_at=timezone.now() if read else None
             )
+            self._forget()
+            forget_state(self.reader.pk)
 
     def opened(self, article: Article) -> None:
         """Opening an article on the list marks it read."""
-        if article.pk in self.article_ids:
-            self.reader.items.filter(article=article, read_at__isnull=True).update(
-                read_at=timezone.now()
-            )
+        if article.pk in self._ids[2]:
+            mark_opened(self.reader.pk, article.pk)
+            self._forget()
 
     def _forget(self):
         self.__dict__.pop("_ids", None)
@@ -211,6 +258,9 @@ def merge_into_account(anonymous_reader: Reader, user) -> int:
         ]
         ReadingListItem.objects.bulk_create(moved, ignore_conflicts=True)
         anonymous_reader.delete()
+    forget_state(anonymous_reader.pk)
+    forget_state(account_reader.pk)
+    forget_account(user.pk)
     return len(moved)
 
 
@@ -242,3 +292,178 @@ def same_origin(request) -> bool:
     origin = f"{parts.scheme}://{parts.netloc}"
     own = f"{'https' if request.is_secure() else 'http'}://{request.get_host()}"
     return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
+
+
+# --- A reader's state, for the page cache ---------------------------------------------------
+
+
+def items_of(reader_id) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """(every article on the reader's list, those the public can open, those unread), in
+    one query."""
+    rows = list(
+        ReadingListItem.objects.filter(reader_id=reader_id)
+        .annotate(visible=Exists(Article.objects.published().filter(pk=OuterRef("article_id"))))
+        .values_list("article_id", "visible", "read_at")
+    )
+    return (
+        frozenset(article_id for article_id, _, _ in rows),
+        frozenset(article_id for article_id, visible, _ in rows if visible),
+        frozenset(article_id for article_id, _, read_at in rows if read_at is None),
+    )
+
+
+def state_key(reader_id) -> str:
+    return f"reading-list:{reader_id}"
+
+
+def keep_state(state: ReaderState) -> None:
+    seconds = lifetime(STATE_SECONDS)
+    if state.reader is not None and seconds:
+        entry = (content_version(), time.time() + seconds, state)
+        safe_set(state_key(state.reader), entry, seconds)
+
+
+def kept_state(reader_id) -> ReaderState | None:
+    """The reader's kept state, if it still holds for the current content."""
+    entry = safe_get(state_key(reader_id))
+    try:
+        version, expires, state = entry
+    except (TypeError, ValueError):
+        return None
+    if version != content_version() or expires <= time.time():
+        return None
+    return state
+
+
+def forget_state(reader_id) -> None:
+    """The reader's list changed: their next page is filled from the database."""
+    safe_delete(state_key(reader_id))
+
+
+def reader_state(reader_id, *, anonymous: bool) -> ReaderState | None:
+    """The state of the reader with this id, kept or read from the database; None when
+    there is no such reader (an anonymous cookie naming a purged, or merged, list)."""
+    state = kept_state(reader_id)
+    if state is not None:
+        return state
+    reader = Reader.objects.filter(pk=reader_id, user__isnull=anonymous).first()
+    if reader is None:
+        return None
+    ids, visible, unread = items_of(reader.pk)
+    state = ReaderState(
+        reader=str(reader.pk),
+        ids=ids,
+        count=len(visible),
+        unread=unread,
+        seen_on=timezone.localdate(reader.last_seen_at),
+    )
+    keep_state(state)
+    return state
+
+
+def account_key(user_id) -> str:
+    return f"reading-list:user:{user_id}"
+
+
+def forget_account(user_id) -> None:
+    """The user changed (password, activity) or got a list: read them anew."""
+    safe_delete(account_key(user_id))
+
+
+def account_of(user_id):
+    """(session hash, active, reader id or None) of a user, kept until the user changes."""
+    key = account_key(user_id)
+    account = safe_get(key)
+    if account is None:
+        user = (
+            get_user_model()
+            .objects.filter(pk=user_id)
+            .select_related("reader")
+            .only("password", "is_active", "reader__id")
+            .first()
+        )
+        if user is None:
+            return None
+        reader = getattr(user, "reader", None)
+        account = (user.get_session_auth_hash(), user.is_active, reader and str(reader.pk))
+        safe_set(key, account, STATE_SECONDS)
+    return account
+
+
+def quick_state(request) -> tuple[bool, ReaderState | None]:
+    """(whether the visitor is known without going through the site's middleware, their
+    state: None for a visitor without a list). Known are a visitor with no cookies of ours,
+    an anonymous reader whose cookie names a list, and a logged-in user whose session is
+    valid; anyone else (a tampered cookie, an expired session) goes the long way, where the
+    cookie is dropped or the session ended."""
+    cookies = request.COOKIES
+    session_key = cookies.get(settings.SESSION_COOKIE_NAME)
+    if session_key:
+        user_id, session_hash = session_user(session_key)
+        if user_id is not None:
+            account = account_of(user_id)
+            if account is None or not account[1]:
+                return False, None
+            if not constant_time_compare(account[0], session_hash or ""):
+                return False, None
+            reader = account[2]
+            if reader is None:
+                return True, ReaderState(reader=None)
+            state = reader_state(reader, anonymous=False)
+            return state is not None, state
+    if COOKIE_NAME in cookies:
+        try:
+            value = request.get_signed_cookie(COOKIE_NAME, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
+            reader_id = uuid.UUID(value)
+        except (signing.BadSignature, ValueError):
+            return False, None
+        state = reader_state(reader_id, anonymous=True)
+        return state is not None, state
+    return True, None
+
+
+def session_user(session_key: str) -> tuple[int | None, str | None]:
+    """(user id, session hash) of a logged-in session, from the session store (the cache,
+    with SESSION_ENGINE cached_db), or (None, None)."""
+    engine = import_module(settings.SESSION_ENGINE)
+    session = engine.SessionStore(session_key)
+    try:
+        data = session.load()
+    except Exception:  # a session store that fails: go the long way
+        return None, None
+    if data.get("_auth_user_backend") not in settings.AUTHENTICATION_BACKENDS:
+        return None, None
+    try:
+        return int(data["_auth_user_id"]), data.get("_auth_user_hash")
+    except (KeyError, TypeError, ValueError):
+        return None, None
+
+
+def state_of(request) -> ReaderState | None:
+    """The state of the request's reader (None: nothing personal), from its ReadingList."""
+    reading_list = getattr(request, "reading_list", None)
+    return reading_list.state() if reading_list is not None else None
+
+
+def is_personal(request) -> bool:
+    reading_list = getattr(request, "reading_list", None)
+    return reading_list is not None and reading_list.is_personal
+
+
+def opened_by_state(state: ReaderState, article_id: int | None) -> None:
+    """A reader opened an article on their list from a stored page: mark it read, as the
+    article view does; and note the reader as seen, at most once a day."""
+    if state.reader is None:
+        return
+    if article_id in state.unread:
+        mark_opened(state.reader, article_id)
+    if state.seen_on is not None and state.seen_on < timezone.localdate() - SEEN_PRECISION:
+        Reader.objects.filter(pk=state.reader).update(last_seen_at=timezone.now())
+        forget_state(state.reader)
+
+
+def mark_opened(reader_id, article_id: int) -> None:
+    ReadingListItem.objects.filter(
+        reader_id=reader_id, article_id=article_id, read_at__isnull=True
+    ).update(read_at=timezone.now())
+    forget_state(reader_id)

@@ -35,7 +35,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .caching import published_count, remembered
+from .caching.remembered import published_count, remembered
 from .models import Article, SearchWord
 
 MAX_QUERY_LENGTH = 200

@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from .caching import bump_after_commit
+from .caching.invalidation import connect_public
 from .models import (
     Article,
     ArticleAuthor,
@@ -14,7 +15,7 @@ from .models import (
     Tag,
     TaggedArticle,
 )
-from .reading_list import ReadingList, merge_into_account
+from .reading_list import ReadingList, forget_account, merge_into_account
 
 
 @receiver(user_logged_in)
@@ -52,6 +53,14 @@ def note_published_words(sender, instance, raw=False, update_fields=None, **kwar
         instance._published_words_before = published_words_of(instance.pk)
 
 
+@receiver(post_save, sender=settings.AUTH_USER_MODEL)
+@receiver(post_delete, sender=settings.AUTH_USER_MODEL)
+def forget_readers_account(sender, instance, **kwargs):
+    """A changed password ends the user's other sessions, a deactivated user is logged out:
+    the page cache must ask again before it fills a page for them."""
+    forget_account(instance.pk)
+
+
 @receiver(post_save, sender=Article)
 def follow_search_words(sender, instance, raw=False, update_fields=None, **kwargs):
     """A published article's words become searchable parts of compounds and spellings; an
@@ -74,17 +83,16 @@ def forget_search_words(sender, instance, **kwargs):
 
 
 # Everything the public pages show: a change to any of it makes every cached page stale.
-PUBLIC_CONTENT = [
-    Article,
-    ArticleAuthor,
-    ArticleSlugRedirect,
-    Author,
-    RelatedArticle,
-    Section,
-    Tag,
-    TaggedArticle,
-]
-for model in PUBLIC_CONTENT:
-    post_save.connect(bump_after_commit, sender=model, dispatch_uid=f"bump-save-{model}")
-    post_delete.connect(bump_after_commit, sender=model, dispatch_uid=f"bump-delete-{model}")
-m2m_changed.connect(bump_after_commit, sender=Article.goals.through, dispatch_uid="bump-goals")
+connect_public(
+    [
+        Article,
+        ArticleAuthor,
+        ArticleSlugRedirect,
+        Author,
+        RelatedArticle,
+        Section,
+        Tag,
+        TaggedArticle,
+    ],
+    many_to_many=[Article.goals.through],
+)

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import feeds, views
-from .caching import public_page
+from .caching.pages import public_page
 
 app_name = "articles"
 

@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .caching import cached_count, published_count, remembered_object
+from .caching.remembered import cached_count, published_count, remembered, remembered_object
 from .models import Article, ArticleSlugRedirect, Author, Section, Tag, cards_in_order
 from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
 
@@ -148,19 +148,19 @@ class AuthorView(PublishedArticleListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-def article_page_context(article: Article, reading_list=None) -> dict:
+def article_page_context(article: Article) -> dict:
     """Everything around the article on its page. ``article`` must come from
-    ``ArticleQuerySet.for_page()``; the public page and the admin's preview share this.
-    Suggestions leave out what is already on the reader's list (or read from it)."""
-    related_ids, candidate_ids = article.neighbours()
-    on_list = reading_list.article_ids if reading_list is not None else frozenset()
-    suggestion_ids = [pk for pk in candidate_ids if pk not in on_list][:4]
-    cards = cards_in_order([*related_ids, *suggestion_ids])
+    ``ArticleQuerySet.for_page()``; the public page and the admin's preview share this. The
+    suggestions are every candidate: the page shows each reader the first few not on their
+    list (articles/caching/holes.py), so the page itself is the same for all."""
+    related_ids, candidate_ids = remembered(f"article-neighbours:{article.pk}", article.neighbours)
+    cards = cards_in_order([*related_ids, *candidate_ids])
+    related = set(related_ids)
     return {
         "article": article,
-        "related_articles": [card for card in cards if card.pk in related_ids],
+        "related_articles": [card for card in cards if card.pk in related],
         "author_boxes": article.author_boxes,  # called by its fragment, when rendered
-        "suggestions": [card for card in cards if card.pk in suggestion_ids],
+        "suggestions": [card for card in cards if card.pk not in related],
         "published_count": published_count(),
     }
 
@@ -189,9 +189,14 @@ class ArticleDetailView(DetailView):
             return redirect(redirect_to.article, permanent=True)
 
     def get_context_data(self, **kwargs):
-        reading_list = self.request.reading_list
-        reading_list.opened(self.object)
-        return super().get_context_data(**article_page_context(self.object, reading_list), **kwargs)
+        self.request.reading_list.opened(self.object)
+        return super().get_context_data(**article_page_context(self.object), **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # A reader who gets this page from the page cache has it marked read there too.
+        response.opens_article = self.object.pk
+        return response
 
 
 class ReadingListView(TemplateView):

@@ -75,30 +75,14 @@ class GoalProgramme(models.Model):
     def period(self) -> str:
         return f"{self.first_year}-{self.last_year}"
 
-    def goals_for_overview(self) -> list["Goal"]:
-        """The goals with their efforts, published-article count and latest three articles.
-        The counts and the latest articles are worked out once per content version (counting
-        tens of thousands of linked articles on every view is what made this page slow); a
-        view then costs three queries however many goals and articles there are."""
-        from articles.caching import cached_count, remembered
+    def goals_for_overview(self, summary: dict) -> list["Goal"]:
+        """The goals with their efforts, published-article count and latest three articles,
+        from ``summary`` (``overview_summary``, which the view keeps per content version:
+        counting tens of thousands of linked articles on every view is what made this page
+        slow). Three queries however many goals and articles there are."""
         from articles.models import cards_in_order
 
         goals = list(self.goals.prefetch_related("efforts"))
-
-        def work_out():
-            return {
-                goal.pk: (
-                    cached_count(f"goal:{goal.pk}", goal.published_articles()),
-                    list(
-                        goal.published_articles()
-                        .order_by("-published_at", "-pk")
-                        .values_list("pk", flat=True)[:3]
-                    ),
-                )
-                for goal in goals
-            }
-
-        summary = remembered(f"goals-overview:{self.pk}", work_out)
         latest = {
             article.pk: article
             for article in cards_in_order([pk for _, ids in summary.values() for pk in ids])
@@ -108,6 +92,20 @@ class GoalProgramme(models.Model):
             goal.published_count = count
             goal.latest = [latest[pk] for pk in ids if pk in latest]
         return goals
+
+    def overview_summary(self) -> dict:
+        """For each goal: (published articles, ids of the latest three)."""
+        return {
+            goal.pk: (
+                goal.published_articles().count(),
+                list(
+                    goal.published_articles()
+                    .order_by("-published_at", "-pk")
+                    .values_list("pk", flat=True)[:3]
+                ),
+            )
+            for goal in self.goals.all()
+        }
 
 
 class Goal(models.Model):

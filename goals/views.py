@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
-from articles.caching import remembered_object
+from articles.caching.remembered import remembered, remembered_object
 from articles.views import PublishedArticleListView
 
 from .charts import chart_for
@@ -27,7 +27,9 @@ class ProgrammeView(TemplateView):
         programme = self.get_programme()
         return super().get_context_data(
             programme=programme,
-            goals=programme.goals_for_overview(),
+            goals=programme.goals_for_overview(
+                remembered(f"goals-overview:{programme.pk}", programme.overview_summary)
+            ),
             other_programmes=GoalProgramme.objects.exclude(pk=programme.pk),
             current_goals_page=True,
             **kwargs,

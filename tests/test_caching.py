@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import caching, workflow
+from articles.caching import remembered, store
 
 from .factories import (
     ArticleFactory,
@@ -176,24 +177,26 @@ def test_scheduled_article_appears_on_time_on_cached_pages(client):
 
 
 def test_lifetime_is_cut_to_the_next_publication():
-    assert caching.lifetime(600) == 600
+    assert store.lifetime(600) == 600
     ArticleFactory(scheduled=True, published_at=timezone.now() + timedelta(seconds=30))
-    caching.bump_content_version()
-    assert 28 <= caching.lifetime(600) <= 30
+    store.bump_content_version()
+    assert 28 <= store.lifetime(600) <= 30
 
 
-def test_readers_with_a_list_and_staff_are_never_served_from_the_cache(client):
+def test_readers_with_a_list_and_staff_get_the_stored_page_filled_for_them(client):
     article = ArticleFactory()
-    get(client, article.get_absolute_url())  # cached for everyone without a list
+    get(client, article.get_absolute_url())  # stored, for everyone
     client.post("/laeseliste/tilfoej/", {"artikel": article.pk}, **SAME_ORIGIN)
     page = get(client, article.get_absolute_url())
-    assert "X-Page-Cache" not in page and "private" in page["Cache-Control"]
+    assert page["X-Page-Cache"] == "hit" and "private" in page["Cache-Control"]
     assert 'aria-pressed="true"' in page.content.decode()
+    assert "data-reading-list-count>1<" in page.content.decode()
 
     client.cookies.clear()
     client.force_login(UserFactory())
     page = get(client, article.get_absolute_url())
-    assert "X-Page-Cache" not in page and "private" in page["Cache-Control"]
+    assert page["X-Page-Cache"] == "hit" and "private" in page["Cache-Control"]
+    assert 'aria-pressed="true"' not in page.content.decode()
 
 
 def test_cached_page_never_carries_a_readers_state(client):
@@ -220,8 +223,8 @@ def test_the_site_works_without_its_cache(client, settings):
         assert response.status_code in (200, 404), url
     assert "Uden cache" in get(client, article.get_absolute_url()).content.decode()
     # After the first failure the cache is left alone for a while: no timeout per request.
-    assert caching._cache_down_until > time.monotonic()
-    assert caching.safe_get("anything", "fallback") == "fallback"
+    assert store._cache_down_until > time.monotonic()
+    assert store.safe_get("anything", "fallback") == "fallback"
     cache.close()
 
 
@@ -255,12 +258,10 @@ def test_shared_fragments_keep_readers_buttons_their_own(client, settings, commi
 
 
 def test_unknown_slugs_are_not_remembered(client):
-    from articles.caching import _local_values
-
     for _ in range(3):
         assert client.get("/emner/findes-ikke/").status_code == 404
-    assert not [key for key in _local_values if "findes-ikke" in key]
-    assert cache.get(caching.versioned("object:articles.tag:slug=findes-ikke")) is None
+    assert not [key for key in remembered._local_values if "findes-ikke" in key]
+    assert cache.get(store.versioned("object:articles.tag:slug=findes-ikke")) is None
 
 
 def test_a_fragment_one_worker_rendered_serves_the_others(client, settings):
@@ -269,7 +270,7 @@ def test_a_fragment_one_worker_rendered_serves_the_others(client, settings):
     settings.PAGE_CACHE_SECONDS = 0
     settings.CACHES = settings.CACHES | {
         "fragments": settings.CACHES["fragments"]
-        | {"BACKEND": "articles.caching.SharedFragmentCache"}
+        | {"BACKEND": "articles.caching.fragments.SharedFragmentCache"}
     }
     article = ArticleFactory(authors=[AuthorFactory(), AuthorFactory()], with_image=True)
 
@@ -296,15 +297,15 @@ def test_the_content_version_changes_only_once_a_change_is_committed(
     """Bumped inside the transaction, the new version would be read by requests that still
     see the old rows, and the old page would be kept under it (issue 11, item 3)."""
     article = ArticleFactory()
-    before = caching.content_version()
+    before = store.content_version()
     with django_capture_on_commit_callbacks() as after_commit:
         article.title = "Ændret"
         article.save()
-        assert caching.content_version() == before
+        assert store.content_version() == before
     assert after_commit
     for callback in after_commit:
         callback()
-    assert caching.content_version() != before
+    assert store.content_version() != before
 
 
 def test_the_sitemap_follows_unpublishing_at_once(client, committed):

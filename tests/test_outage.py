@@ -1,7 +1,7 @@
 """A database outage answers like a newsroom, not like a crash: the last good copy of a page,
 or a Danish 503 with Retry-After; a POST saves nothing and can be sent again; no 500 and no
 traceback in the log; and the site works again with the next request once the database is
-back (almene/outage.py, articles/caching.py)."""
+back (almene/outage.py, articles/caching/pages.py)."""
 
 import html
 import logging
@@ -12,11 +12,13 @@ from contextlib import contextmanager
 import pytest
 from django.core.cache import cache
 from django.db import OperationalError, connection
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from almene import outage
 from almene.views import HomeView
 from articles import caching
+from articles.caching import store
+from articles.caching.pages import stale_response
 from articles.models import Article, Reader, ReadingListItem
 
 from .factories import ArticleFactory, UserFactory
@@ -120,7 +122,7 @@ def test_a_page_once_stored_is_served_stale_after_a_content_change(client, page_
     url = article.get_absolute_url()
     stored = client.get(url)
     assert stored["X-Page-Cache"] == "miss"
-    caching.bump_content_version()  # retires the stored page; its last good copy remains
+    store.bump_content_version()  # retires the stored page; its last good copy remains
     caching.forget_local_state()
 
     with database_down():
@@ -142,8 +144,8 @@ def test_a_stored_page_whose_lifetime_needs_the_database_is_served_stale(client,
     stored = client.get(article.get_absolute_url())
     # The time to the next publication is no longer known: cutting the page's lifetime
     # would ask the database before any view runs.
-    caching._next_publication_memo.clear()
-    cache.delete(caching.versioned("next-publication"))
+    store._next_publication_memo.clear()
+    cache.delete(store.versioned("next-publication"))
     with database_down():
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200 and response["X-Page-Cache"] == "stale"
@@ -173,17 +175,23 @@ def test_only_pages_shared_by_everyone_become_stale_copies(client, page_cache):
     article = ArticleFactory(title="Personlig side")
     other = ArticleFactory()
     client.post(ADD, {"artikel": other.pk}, **SAME_ORIGIN)
-    personal = client.get(article.get_absolute_url())  # built for this reader: never stored
+    personal = client.get(article.get_absolute_url())  # filled for this reader …
     assert "data-reading-list-count>1<" in personal.content.decode()
-    with database_down():
-        assert Client().get(article.get_absolute_url()).status_code == 503
+    # … but stored, and kept as the last good copy, as everyone sees it.
+    copy = stale_response(RequestFactory().get(article.get_absolute_url()))
+    assert copy is not None and "data-reading-list-count>0<" in copy.content.decode()
+    assert 'aria-pressed="true"' not in copy.content.decode()
+    store.bump_content_version()  # the stored page is retired; the copy stays
+    caching.forget_local_state()
 
-    Client().get(article.get_absolute_url())  # a visitor without a list: stored
     with database_down():
+        anonymous = Client().get(article.get_absolute_url())
         # The reader with a list gets the shared copy too: no list in it, nobody else's.
         response = client.get(article.get_absolute_url())
-    assert response["X-Page-Cache"] == "stale"
-    assert "data-reading-list-count>0<" in response.content.decode()
+    for answer in (anonymous, response):
+        assert answer["X-Page-Cache"] == "stale"
+        assert "data-reading-list-count>0<" in answer.content.decode()
+        assert 'aria-pressed="true"' not in answer.content.decode()
 
 
 def test_a_database_error_outside_any_view_is_an_outage_too(page_cache, caplog):
@@ -327,7 +335,7 @@ def test_postgresql_unreachable(client, page_cache, caplog):
     editor_client = Client()
     editor_client.force_login(UserFactory(groups=["Redaktør"]))
     assert client.get(stored.get_absolute_url()).status_code == 200
-    caching.bump_content_version()
+    store.bump_content_version()
     caching.forget_local_state()
     data = article_post(stored, title="Ny titel")
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from datetime import timedelta
 
 import pytest
@@ -21,6 +22,13 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+def shown_suggestions(page: str) -> list[str]:
+    """The titles of the cards under "Fik du læst disse?", as the reader sees them."""
+    band = page[page.index("Fik du læst disse?") :]
+    band = band[: band.index("</section>")]
+    return re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', band)
 
 
 def html(response) -> str:
@@ -232,9 +240,7 @@ class TestArticlePage:
         # Filled up only with articles that share tags: two here, not three.
         assert response.context["related_articles"] == [curated, by_tag]
         assert page.index("Læs også") < page.index(curated.title) < page.index(by_tag.title)
-        suggestions = response.context["suggestions"]
-        assert suggestions == others[:4]
-        assert "Fik du læst disse?" in page
+        assert shown_suggestions(page) == [other.title for other in others[:4]]
 
     def test_suggestions_relevant_first(self, client):
         article = ArticleFactory(tags=["Ensomhed", "Ældre"])
@@ -247,7 +253,8 @@ class TestArticlePage:
         # "Læs også" takes the three newest relevant articles; the fourth, although older
         # than the rest, leads the suggestions.
         assert response.context["related_articles"] == relevant[:3]
-        assert response.context["suggestions"] == [relevant[3], *newer[:3]]
+        expected = [relevant[3], *newer[:3]]
+        assert shown_suggestions(html(response)) == [item.title for item in expected]
 
     def test_author_box_for_every_author_in_byline_order(self, client):
         first, second = AuthorFactory(name="Anna Ahl"), AuthorFactory(name="Bo Berg")

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import caching, workflow
+from articles import workflow
+from articles.caching import store
 from articles.models import Article, PendingChange, RelatedArticle
 
 from .factories import ArticleFactory, AuthorFactory, UserFactory, image_file
@@ -177,7 +178,7 @@ class TestRestoringNeverPublishes:
         workflow.publish(article, editor)
         old = versions_of(article)[0]
         workflow.unpublish(article, editor)
-        version_before = caching.content_version()
+        version_before = store.content_version()
 
         client.force_login(editor)
         with committed():
@@ -185,7 +186,7 @@ class TestRestoringNeverPublishes:
         assert page.status_code == 200 and "Først" in page.content.decode()
         article.refresh_from_db()
         assert article.status == Article.Status.DRAFT
-        assert caching.content_version() == version_before  # rolled back: nothing to retire
+        assert store.content_version() == version_before  # rolled back: nothing to retire
 
     def test_journalist_cannot_restore_anothers_article(self, client, journalist, editor):
         article = ArticleFactory(title="Ikke din", draft=True, with_image=True)

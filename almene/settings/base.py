@@ -64,7 +64,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: serves stored public pages, headers and all, to visitors with no cookies of
     # ours, and stores the pages the views mark once every header is on (articles/caching.py).
-    "articles.caching.PageCacheMiddleware",
+    "articles.caching.pages.PageCacheMiddleware",
     # While the database is away: a page's last good copy or a Danish 503, never a 500
     # (almene/outage.py; its handler500 in almene/urls.py catches the rest).
     "almene.outage.DatabaseOutageMiddleware",
@@ -155,14 +155,18 @@ else:
 # content version, so a change retires them everywhere (articles/caching.py).
 CACHES["fragments"] = {
     "BACKEND": (
-        "articles.caching.SharedFragmentCache"
+        "articles.caching.fragments.SharedFragmentCache"
         if REDIS_URL
-        else "django.core.cache.backends.locmem.LocMemCache"
+        else "articles.caching.fragments.FragmentCache"
     ),
     "LOCATION": "fragments",
     "TIMEOUT": 600,
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+
+# Sessions in the cache, written through to the database: a logged-in reader's public pages
+# are filled from the page cache without a query (articles/caching/pages.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses to even check a password while an account and address are locked out.

@@ -19,7 +19,7 @@ from django.db.models.fields.files import FieldFile
 from django.dispatch import Signal
 from django.utils import timezone
 
-from articles.caching import bump_content_version
+from articles.caching.invalidation import content_changed
 from articles.images import build_renditions
 from articles.models import (
     Article,
@@ -72,7 +72,7 @@ class DemoSeeder:
         if created:
             # bulk_create sends no signals: index the new words and retire cached pages here.
             index_words()
-            bump_content_version()
+            content_changed()
         demo_content_seeded.send(sender=self.__class__)
         return created
 

@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles.caching import holes
+
 register = template.Library()
 
 # Danish month abbreviations as Dansk Sprognævn writes them: "maj" is never shortened.
@@ -62,10 +64,47 @@ def highlight_snippet(snippet: str) -> str:
 def reading_list_button(context, article) -> str:
     """ "Læs senere" / "Tilføjet til læselisten" for one article: a plain POST form that
     works without JavaScript (static/js/reading-list.js makes it instant). It carries no
-    per-visitor token, so the page stays the same for every visitor without a list: the
-    server checks the origin instead. Built in Python: it is on every card."""
+    per-visitor token, so the page stays the same for every visitor: the server checks the
+    origin instead. On a public page it is a hole holding both states, filled for each
+    reader (articles/caching/holes.py). Built in Python: it is on every card."""
+    request = context.get("request")
+    request_token = holes.token(request)
+    if request_token:
+        return mark_safe(
+            holes.marker(request_token, "b", article.pk)
+            + _button(context, article, on_list=False)
+            + holes.marker(request_token, "o")
+            + _button(context, article, on_list=True)
+            + holes.marker(request_token, "e")
+        )
     reading_list = context.get("reading_list")
     on_list = reading_list is not None and article.pk in reading_list.article_ids
+    return _button(context, article, on_list=on_list)
+
+
+@register.simple_tag(takes_context=True)
+def reading_list_count(context) -> str:
+    """The header's counter: the reader's saved articles the public can open."""
+    request_token = holes.token(context.get("request"))
+    if request_token:
+        return mark_safe(holes.marker(request_token, "n"))
+    reading_list = context.get("reading_list")
+    return str(reading_list.count if reading_list is not None else 0)
+
+
+@register.simple_tag(takes_context=True)
+def hole(context, kind: str, article=None) -> str:
+    """The bounds of the "Fik du læst disse?" band and its cards, which the page cache picks
+    from for each reader: ``start``, ``card`` (an article), ``end card``, ``empty`` (what
+    stands when no suggestion is left), ``end``."""
+    request_token = holes.token(context.get("request"))
+    if not request_token:
+        return ""
+    code = {"start": "s", "card": "c", "end card": "/c", "empty": "x", "end": "/s"}[kind]
+    return mark_safe(holes.marker(request_token, code, article.pk if article else ""))
+
+
+def _button(context, article, *, on_list: bool) -> str:
     urls = context["reading_list_urls"]
     return format_html(
         '<form class="reading-button" method="post" action="{}" data-reading-list-form '

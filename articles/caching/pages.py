@@ -1,0 +1,270 @@
+"""Whole public pages, kept once per content version for every reader, with holes for what is
+personal.
+
+A public page (``public_page``) is rendered once per content version and address, the same
+for every reader: where a reader's state shows, the templates leave a *hole* (``holes.py``):
+the header's counter, each "Læs senere" button, and the suggestions that leave out what is on
+the reader's list. The stored entry holds the page for a visitor without a list, ready to
+send, and the page's parts around its holes. ``PageCacheMiddleware``, the outermost layer of
+the site, answers from it before any other middleware runs:
+
+- a visitor with no cookies of ours gets the stored page as it is (public, cacheable by
+  browsers and shared caches for PUBLIC_CACHE_SECONDS, ``Vary: Cookie``);
+- a reader with a reading list, or a logged-in reader, gets it with the holes filled from
+  their reading list (``reading_list.reader_state``: kept in the cache until their list
+  changes, so usually no query at all), marked private.
+
+What is stored is never personal: holes are filled per answer, from the reader's own state,
+and only after the page was taken from, or put into, the store. Pages are stored with the
+headers every other middleware added (the security headers, the CSP), and each is also kept
+for a day as the page's last good copy, for answers while the database is away
+(``stale_response``, almene/outage.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import zlib
+from collections import OrderedDict
+from functools import wraps
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from articles import reading_list
+
+from . import holes
+from .store import lifetime, safe_get, safe_set, versioned
+
+# What psycopg's failures to reach the database (refused, shut down, starting up, connection
+# lost) become in Django.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+# Each process also keeps the pages it served last: a hit then costs no round trip to Redis.
+# The keys carry the content version, so a change retires these too.
+LOCAL_PAGES_MAX = 300
+_local_pages: OrderedDict[str, tuple] = OrderedDict()
+
+# Headers of a stored page that are worked out again for each answer, never replayed.
+PER_ANSWER_HEADERS = frozenset({"cache-control", "x-page-cache", "set-cookie", "content-length"})
+
+
+def forget() -> None:
+    _local_pages.clear()
+
+
+def page_cache_key(request) -> str:
+    # Scheme and host are part of the key: pages hold absolute URLs (canonical, Open Graph).
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return versioned(f"page:{hashlib.sha256(address.encode()).hexdigest()[:32]}")
+
+
+def stored_headers(response) -> tuple:
+    return tuple(
+        (name, value) for name, value in response.items() if name.lower() not in PER_ANSWER_HEADERS
+    )
+
+
+# --- The store --------------------------------------------------------------------------------
+
+
+def get_page(key: str):
+    """(page for a visitor without a list, its parts and holes, headers, article the page
+    opens, seconds left) of a stored page, or None."""
+    now = time.time()
+    entry = _local_pages.get(key)
+    if entry is not None:
+        _local_pages.move_to_end(key)  # least recently served pages leave first
+    else:
+        entry = safe_get(key)
+        if entry is None:
+            return None
+        _local_pages[key] = entry
+        while len(_local_pages) > LOCAL_PAGES_MAX:
+            _local_pages.popitem(last=False)
+    content, page, headers, opens, expires = entry
+    if expires <= now:
+        _local_pages.pop(key, None)
+        return None
+    return content, page, headers, opens, int(expires - now)
+
+
+def store_page(key: str, response, page: holes.Page | None, timeout: int) -> None:
+    """Keep a finished page, with the headers every middleware gave it. ``response`` carries
+    the page as a visitor without a list sees it."""
+    entry = (
+        response.content,
+        page,
+        stored_headers(response),
+        getattr(response, "opens_article", None),
+        time.time() + timeout,
+    )
+    safe_set(key, entry, timeout)
+
+
+def answer_from_store(request, key: str, state):
+    """The stored page for this request as a response, filled for ``state`` (None: a
+    visitor without a list), or None when none is stored."""
+    stored = get_page(key)
+    if stored is None:
+        return None
+    content, page, headers, opens, seconds_left = stored
+    if state is None:
+        response = HttpResponse(content, headers=headers)
+        return shared_headers(response, seconds_left, state="hit")
+    response = HttpResponse(page.fill(state) if page is not None else content, headers=headers)
+    if opens is not None:
+        reading_list.opened_by_state(state, opens)
+    response["X-Page-Cache"] = "hit"
+    return private_headers(response)
+
+
+# --- Headers ----------------------------------------------------------------------------------
+
+
+def shared_headers(response, timeout: int, state: str):
+    """Headers for a page that is the same for every visitor without a reading list."""
+    max_age = lifetime(min(settings.PUBLIC_CACHE_SECONDS, timeout))
+    patch_cache_control(response, public=True, max_age=max_age)
+    patch_vary_headers(response, ["Cookie"])
+    response["X-Page-Cache"] = state
+    return response
+
+
+def private_headers(response):
+    """Headers for a page filled for one reader: kept by no shared cache, asked for again."""
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+# --- Views ------------------------------------------------------------------------------------
+
+
+def public_page(view):
+    """Cache headers, the full-page cache and the personal holes, for a public page. The page
+    is filled and stored by PageCacheMiddleware once every middleware has added its
+    headers."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        holes.open_for(request)
+        use_cache = request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS > 0
+        # The key, and so the content version, is fixed before anything is read from the
+        # database: a page built from what was read before a change was committed must be
+        # stored under the version that change retires, never under the one it brings.
+        key = page_cache_key(request) if use_cache else ""
+        if use_cache:
+            state = reading_list.state_of(request)
+            response = answer_from_store(request, key, state)
+            if response is not None:
+                return response
+
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.has_header("Cache-Control"):
+            return response
+        timeout = lifetime(settings.PAGE_CACHE_SECONDS) if use_cache else 0
+        if timeout:
+            response.page_cache = (key, timeout)
+        if reading_list.is_personal(request):
+            return private_headers(response)
+        return shared_headers(
+            response, timeout or settings.PUBLIC_CACHE_SECONDS, state="miss" if use_cache else "off"
+        )
+
+    return wrapper
+
+
+# --- The last good copy of each page, for when the database is away -------------------------
+
+# Beside each page it stores, PageCacheMiddleware keeps a copy under the page's address alone
+# (no content version), for a day: when the database does not answer, a reader gets the last
+# good copy of the page (almene/outage.py) instead of an error, even after a change retired
+# the page or it expired. The copy is the page as a visitor without a list sees it, so no
+# reader's state is ever shown to another. Compressed: copies live a day instead of minutes,
+# and HTML shrinks several times over.
+STALE_PAGE_SECONDS = 24 * 60 * 60
+
+
+def stale_page_key(request) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"stale-page:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+
+
+def store_stale_copy(request, content: bytes, headers: tuple) -> None:
+    seconds = getattr(settings, "STALE_PAGE_SECONDS", STALE_PAGE_SECONDS)
+    if seconds > 0:
+        safe_set(stale_page_key(request), (zlib.compress(content), headers), seconds)
+
+
+def stale_response(request):
+    """The last good copy of this request's page, as a response, or None. Marked stale and
+    kept by no browser or shared cache: it is to be replaced as soon as the database is back."""
+    entry = safe_get(stale_page_key(request))
+    try:
+        content, headers = entry
+        response = HttpResponse(zlib.decompress(content), headers=headers)
+    except (TypeError, ValueError, zlib.error):  # none, or not a copy this code wrote
+        return None
+    response["Cache-Control"] = "no-store"
+    response["X-Page-Cache"] = "stale"
+    return response
+
+
+# --- The middleware ---------------------------------------------------------------------------
+
+
+class PageCacheMiddleware:
+    """The outermost layer of the site (after the HTTPS redirect): answers a stored page
+    before any other middleware runs, filled for the reader when they have a list or are
+    logged in, and fills and stores the pages ``public_page`` rendered, with the headers all
+    the other middleware added (security headers, the CSP, X-Frame-Options).
+
+    A visitor with no cookies of ours costs a dictionary lookup; a reader whose state is in
+    the cache costs one or two cache reads more. Anyone else goes the long way, where
+    ``public_page`` decides. A response that sets a cookie is never stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.static_prefix = settings.STATIC_URL or "/static/"
+
+    def __call__(self, request):
+        if (
+            request.method in ("GET", "HEAD")
+            and settings.PAGE_CACHE_SECONDS > 0
+            and not request.path_info.startswith(self.static_prefix)
+            # An http:// request that is to be sent to https:// goes on to that redirect.
+            and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
+        ):
+            try:
+                known, state = reading_list.quick_state(request)
+                if known:
+                    response = answer_from_store(request, page_cache_key(request), state)
+                    if response is not None:
+                        return response
+            except DATABASE_UNAVAILABLE:
+                # Cutting a stored page's lifetime short, or a reader's state, may ask the
+                # database. Without it, go the long way: the view meets the same error and is
+                # answered with the page's last good copy or a 503 (almene/outage.py).
+                pass
+        response = self.get_response(request)
+        page = holes.take(request, response)
+        if page is not None:
+            # What a visitor without a list sees: what is stored, if anything is …
+            response.content = page.fill(None)
+        marked = getattr(response, "page_cache", None)
+        if marked and response.status_code == 200 and not response.cookies:
+            key, timeout = marked
+            store_page(key, response, page, timeout)
+            store_stale_copy(request, response.content, stored_headers(response))
+        if page is not None:
+            # … and what this reader sees, filled only now.
+            state = reading_list.state_of(request)
+            if state is not None:
+                response.content = page.fill(state)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response
