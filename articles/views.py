@@ -148,19 +148,45 @@ class AuthorView(PublishedArticleListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
+class Neighbours:
+    """An article's related articles ("Læs også") and suggestions ("Fik du læst disse?"),
+    fetched only when a band's fragment is rendered, and then in one query. The suggestions
+    are every candidate: the page shows each reader the first few not on their list
+    (articles/caching/holes.py), so the page itself is the same for all."""
+
+    def __init__(self, article: Article):
+        self.article = article
+
+    @cached_property
+    def _cards(self) -> tuple[list[Article], list[Article]]:
+        article = self.article
+        related_ids, candidate_ids = remembered(
+            f"article-neighbours:{article.pk}", article.neighbours
+        )
+        cards = cards_in_order([*related_ids, *candidate_ids])
+        related = set(related_ids)
+        return (
+            [card for card in cards if card.pk in related],
+            [card for card in cards if card.pk not in related],
+        )
+
+    @property
+    def related(self) -> list[Article]:
+        return self._cards[0]
+
+    @property
+    def suggestions(self) -> list[Article]:
+        return self._cards[1]
+
+
 def article_page_context(article: Article) -> dict:
     """Everything around the article on its page. ``article`` must come from
-    ``ArticleQuerySet.for_page()``; the public page and the admin's preview share this. The
-    suggestions are every candidate: the page shows each reader the first few not on their
-    list (articles/caching/holes.py), so the page itself is the same for all."""
-    related_ids, candidate_ids = remembered(f"article-neighbours:{article.pk}", article.neighbours)
-    cards = cards_in_order([*related_ids, *candidate_ids])
-    related = set(related_ids)
+    ``ArticleQuerySet.for_page()``; the public page and the admin's preview share this. What
+    the page's fragments show is asked for only when a fragment is rendered."""
     return {
         "article": article,
-        "related_articles": [card for card in cards if card.pk in related],
+        "neighbours": Neighbours(article),
         "author_boxes": article.author_boxes,  # called by its fragment, when rendered
-        "suggestions": [card for card in cards if card.pk not in related],
         "published_count": published_count(),
     }
 
@@ -171,6 +197,11 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         return Article.objects.published().for_page()
+
+    def get_object(self, queryset=None):
+        # Remembered per content version (and never past the next scheduled publication):
+        # a page built again, for a cache miss, then asks nothing of the database.
+        return remembered_object(self.get_queryset(), slug=self.kwargs["slug"])
 
     def get(self, request, *args, **kwargs):
         try:

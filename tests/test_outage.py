@@ -166,9 +166,22 @@ def test_a_page_never_stored_gets_a_danish_503(client, page_cache, caplog):
 def test_with_the_page_cache_off_no_copies_are_kept(client):
     article = ArticleFactory()
     assert client.get(article.get_absolute_url())["X-Page-Cache"] == "off"
+    assert stale_response(RequestFactory().get(article.get_absolute_url())) is None
+    caching.forget_local_state()
+    cache.clear()  # nothing remembered either: the page needs the database
     with database_down():
         response = client.get(article.get_absolute_url())
     assert_503_page(response, "Siden kan ikke vises lige nu")
+
+
+def test_a_page_built_from_remembered_parts_needs_no_database(client):
+    """With the page cache off, an article page asked for before is built again from what is
+    remembered for the content version: it answers while the database is away."""
+    article = ArticleFactory(title="Husket")
+    client.get(article.get_absolute_url())
+    with database_down():
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200 and "Husket" in response.content.decode()
 
 
 def test_only_pages_shared_by_everyone_become_stale_copies(client, page_cache):
@@ -308,6 +321,8 @@ def test_one_warning_per_outage_and_a_line_when_it_is_over(client, caplog):
     level, message = outage_lines()[-1]
     assert level == "INFO" and "4 requests" in message
 
+    caching.forget_local_state()
+    cache.clear()  # the page is remembered now, and would be built without the database
     with database_down():  # a new outage is told again
         client.get(article.get_absolute_url())
     assert [level for level, _ in outage_lines()] == ["WARNING", "INFO", "WARNING"]

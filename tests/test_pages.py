@@ -238,7 +238,7 @@ class TestArticlePage:
         response = client.get(article.get_absolute_url())
         page = html(response)
         # Filled up only with articles that share tags: two here, not three.
-        assert response.context["related_articles"] == [curated, by_tag]
+        assert response.context["neighbours"].related == [curated, by_tag]
         assert page.index("Læs også") < page.index(curated.title) < page.index(by_tag.title)
         assert shown_suggestions(page) == [other.title for other in others[:4]]
 
@@ -252,7 +252,7 @@ class TestArticlePage:
 
         # "Læs også" takes the three newest relevant articles; the fourth, although older
         # than the rest, leads the suggestions.
-        assert response.context["related_articles"] == relevant[:3]
+        assert response.context["neighbours"].related == relevant[:3]
         expected = [relevant[3], *newer[:3]]
         assert shown_suggestions(html(response)) == [item.title for item in expected]
 

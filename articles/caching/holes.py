@@ -7,17 +7,23 @@ band (every candidate card, to leave out what is on the reader's list). ``take``
 rendered page into a ``Page``: its parts and holes, with no reader in it. ``Page.fill`` puts
 a reader's state in; ``fill(None)`` gives the page a visitor without a list sees.
 
-The markers carry a random token made for each request, so no text in an article can pass
-for one, and they are only written for requests a public page marked (``open_for``): every
-other page (the reading list itself, the admin's preview) renders the reader's state as is.
+The markers carry a token derived from the site's secret key, so no text in an article can
+pass for one, and the same for every request and process, so that rendered fragments holding
+holes can be kept and shared like any other. They are only written for requests a public page
+marked (``open_for``); every other page (the reading list itself) renders the reader's state
+as is.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import re
-import secrets
 from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
 
 logger = logging.getLogger("articles.caching")
 
@@ -27,10 +33,14 @@ ATTRIBUTE = "page_holes"
 SUGGESTIONS_SHOWN = 4
 
 
+@cache
+def site_token() -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), b"page-holes", hashlib.sha256).hexdigest()[:16]
+
+
 def open_for(request) -> None:
     """Have the templates leave holes in this request's page (public_page does)."""
-    if not getattr(request, ATTRIBUTE, None):
-        setattr(request, ATTRIBUTE, secrets.token_hex(8))
+    setattr(request, ATTRIBUTE, site_token())
 
 
 def token(request) -> str | None:
