@@ -6,9 +6,14 @@
    and, for comparison, a bare Django view returning a page of the same size (bench/floor.py).
 3. Loads each page with wrk from this process for BENCH_SECONDS with BENCH_CONNECTIONS
    connections: with the full-page cache off (PAGE_CACHE_SECONDS=0) and, where it applies, on.
+   With the cache on, the article page, the front page and the archive are also loaded as a
+   reader with a reading list (the signed `laeseliste` cookie) and as a logged-in reader (a
+   session cookie), whose pages are built for them; each such answer is checked first (200,
+   private, the reader's count in the header, the benched article's button pressed).
 4. Prints a table and writes it to bench/results.md: requests/s, p50 and p99 latency, SQL
-   queries per request, HTML bytes, peak memory per worker, the ratio to the floor, and the
-   machine. Everything it started is stopped at the end.
+   queries per request, HTML bytes, peak memory per worker, the ratio to the page's
+   anonymous cached row and to the floor, and the machine. Everything it started is stopped
+   at the end.
 """
 
 from __future__ import annotations
@@ -33,6 +38,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
+# The Django set up in this process (queries, readers, sessions) is the code of this tree, like
+# the servers' (they run from ROOT), and not whatever the virtualenv's editable install names.
+sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
 BIN = Path(sys.executable).parent
 
@@ -47,6 +55,13 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 APP_PORT, FLOOR_PORT = 8765, 8766
 NEW_WORDS = 6000  # more than a run can ask for in BENCH_SECONDS
 RESULTS = ROOT / "bench" / ("results.md" if ARTICLES == 3000 else f"results-{ARTICLES}.md")
+# The personal rows' readers: each has these articles on the list (the benched article among
+# them, and one marked read), so the header counts them and the buttons say so.
+LIST_POSITIONS = (0, 5, 12, 19, 60)  # places among the newest published articles
+BENCHED_POSITION = 5  # the article page's article
+READ_POSITION = 12
+BENCH_USERNAME = "bench-laeser"
+ANONYMOUS, WITH_LIST, LOGGED_IN = "anonymous", "reader with a list", "logged-in reader"
 
 
 def log(message: str) -> None:
@@ -189,7 +204,8 @@ class Server:
 class Scenario:
     name: str
     paths: list[str]
-    cacheable: bool = True
+    # The page cache settings it is measured under: "off" (PAGE_CACHE_SECONDS=0), "on".
+    modes: tuple[str, ...] = ("off", "on")
     method: str = "GET"
     body: str = ""
     headers: dict[str, str] = field(default_factory=dict)
@@ -200,6 +216,14 @@ class Scenario:
     # is counted.
     warmup_paths: list[str] = field(default_factory=list)
     probe_paths: list[str] = field(default_factory=list)
+    # Who asks: ANONYMOUS, or a reader whose pages are built for them (WITH_LIST, LOGGED_IN),
+    # on the same page as the anonymous row named ``page``. For those, what the answer must
+    # show before it is timed: the header's count, and an article whose button is pressed.
+    reader: str = ANONYMOUS
+    page: str = ""
+    expected_count: int = 0
+    on_list: int = 0
+    on_list_required: bool = False
 
 
 @dataclass
@@ -214,6 +238,9 @@ class Result:
     html_bytes: int
     memory_mb: float
     floor_ratio: float = float("nan")
+    page: str = ""
+    reader: str = ANONYMOUS
+    cached_ratio: float = float("nan")  # of the same page's anonymous row, page cache on
 
 
 def lua_script(scenario: Scenario, paths: list[str] | None = None) -> Path:
@@ -287,9 +314,52 @@ def wrk(
     return rps, latency("50"), latency("99"), errors
 
 
-def fetch_bytes(port: int, path: str) -> int:
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+def fetch_bytes(port: int, path: str, cookie: str = "") -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
+    if cookie:
+        request.add_header("Cookie", cookie)
+    with urllib.request.urlopen(request) as response:
         return len(response.read())
+
+
+def check_personal(port: int, scenario: Scenario) -> None:
+    """Stops the run unless the served page is the reader's own: a row that measured the
+    anonymous page instead (a cookie the site did not accept) would be worthless."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{scenario.paths[0]}")
+    request.add_header("Cookie", scenario.cookies[0])
+    with urllib.request.urlopen(request) as response:
+        status = response.status
+        cache_control = response.headers.get("Cache-Control", "")
+        set_cookie = response.headers.get_all("Set-Cookie") or []
+        html = response.read().decode()
+    problems = []
+    if status != 200:
+        problems.append(f"status {status}")
+    if "private" not in cache_control or "public" in cache_control:
+        problems.append(f"Cache-Control is {cache_control!r}, not private")
+    sent = scenario.cookies[0].split("=", 1)[0]
+    if any(cookie.startswith(f"{sent}=") for cookie in set_cookie):
+        problems.append(f"it replaces the cookie: {set_cookie}")  # not accepted, or renewed
+    count = re.search(r"data-reading-list-count[^>]*>\s*(\d+)\s*<", html)
+    if count is None or int(count[1]) != scenario.expected_count:
+        problems.append(
+            f"the header counts {count[1] if count else 'nothing'}, not {scenario.expected_count}"
+        )
+    pressed = r'aria-pressed="true">Tilføjet til læselisten'
+    button = re.search(
+        rf'data-article="{scenario.on_list}"[^>]*>(?:<input[^>]*>)*<button[^>]*>', html
+    )
+    if button is None and scenario.on_list_required:
+        problems.append(f"no button for article {scenario.on_list}")
+    elif button is not None and 'aria-pressed="true"' not in button[0]:
+        problems.append(f"the button of article {scenario.on_list} is not pressed")
+    if not re.search(pressed, html):
+        problems.append("no button says 'Tilføjet til læselisten'")
+    if problems:
+        sys.exit(
+            f"{scenario.name}: the page is not the reader's own: {'; '.join(problems)}\n"
+            f"(GET {scenario.paths[0]} with Cookie: {scenario.cookies[0]})"
+        )
 
 
 # --- Measuring queries in this process -----------------------------------------------------
@@ -334,6 +404,53 @@ def queries_per_request(scenario: Scenario, cached: bool) -> int:
 # --- The run ------------------------------------------------------------------------------
 
 
+def personal_cookies(article_ids: list[int]) -> tuple[str, str]:
+    """The Cookie headers of the personal rows' two readers, each with ``article_ids`` on the
+    list (the one at READ_POSITION read): a reader known by the signed `laeseliste` cookie,
+    made as the site makes it, and a logged-in (not staff) user known by a real session,
+    stored where the served site looks for it (same SECRET_KEY, database and engine)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.http import HttpResponse
+    from django.test import Client
+    from django.utils import timezone
+
+    from articles.models import Reader, ReadingListItem
+    from articles.reading_list import COOKIE_NAME, COOKIE_SALT
+
+    read = article_ids[LIST_POSITIONS.index(READ_POSITION)]
+
+    def fill(reader: Reader) -> None:
+        ReadingListItem.objects.bulk_create(
+            [
+                ReadingListItem(
+                    reader=reader, article_id=pk, read_at=timezone.now() if pk == read else None
+                )
+                for pk in article_ids
+            ]
+        )
+
+    reader = Reader.objects.create()
+    fill(reader)
+    response = HttpResponse()
+    response.set_signed_cookie(COOKIE_NAME, str(reader.pk), salt=COOKIE_SALT)
+    list_cookie = f"{COOKIE_NAME}={response.cookies[COOKIE_NAME].value}"
+
+    user, _ = get_user_model().objects.get_or_create(
+        username=BENCH_USERNAME, defaults={"is_staff": False, "is_superuser": False}
+    )
+    if user.has_usable_password() or user.is_staff:
+        user.set_unusable_password()
+        user.is_staff = user.is_superuser = False
+        user.save()
+    Reader.objects.filter(user=user).delete()  # the list of an earlier run
+    fill(Reader.objects.create(user=user))
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return list_cookie, f"{settings.SESSION_COOKIE_NAME}={session}"
+
+
 def scenarios() -> list[Scenario]:
     from django.http import HttpResponse
 
@@ -342,7 +459,26 @@ def scenarios() -> list[Scenario]:
     from goals.models import Goal
 
     published = Article.objects.published().order_by("-published_at")
-    one = published.values_list("slug", flat=True)[5]
+    newest = list(published.values_list("pk", "slug")[: max(LIST_POSITIONS) + 1])
+    benched_pk, one = newest[BENCHED_POSITION]
+    list_cookie, session_cookie = personal_cookies([newest[i][0] for i in LIST_POSITIONS])
+
+    def personal(page: str, path: str, on_article_page: bool = False) -> list[Scenario]:
+        return [
+            Scenario(
+                f"{page}, {reader}",
+                [path],
+                modes=("on",),
+                cookies=[cookie],
+                reader=reader,
+                page=page,
+                expected_count=len(LIST_POSITIONS),
+                on_list=benched_pk,
+                on_list_required=on_article_page,
+            )
+            for reader, cookie in ((WITH_LIST, list_cookie), (LOGGED_IN, session_cookie))
+        ]
+
     many = list(published.values_list("slug", flat=True)[:200])
     tag = Tag.objects.get(name="Renovering").slug
     goal = Goal.objects.filter(programme__is_current=True).values_list("slug", flat=True)[0]
@@ -365,9 +501,12 @@ def scenarios() -> list[Scenario]:
         cookies.append(f"{COOKIE_NAME}={response.cookies[COOKIE_NAME].value}")
     return [
         Scenario("Article page", [f"/artikler/{one}/"]),
+        *personal("Article page", f"/artikler/{one}/", on_article_page=True),
         Scenario("200 article pages", [f"/artikler/{slug}/" for slug in many]),
         Scenario("Front page", ["/"]),
+        *personal("Front page", "/"),
         Scenario("Archive, page 1", ["/artikler/"]),
+        *personal("Archive, page 1", "/artikler/"),
         Scenario("Archive, page 100", ["/artikler/?side=100"]),
         Scenario("Tag page", [f"/emner/{tag}/"]),
         Scenario("Goal page", [f"/almene-maal/{goal}/"]),
@@ -378,14 +517,14 @@ def scenarios() -> list[Scenario]:
         Scenario(
             "Search, a new word each time",
             word_searches[300:],
-            cacheable=False,
+            modes=("off",),
             warmup_paths=word_searches[2:300],
             probe_paths=word_searches[:2],
         ),
         Scenario(
             "Add to reading list (POST)",
             ["/laeseliste/tilfoej/"],
-            cacheable=False,
+            modes=("off",),
             method="POST",
             body="artikel=%d",
             body_values=article_ids,
@@ -408,12 +547,30 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}"
 
 
-def report(results: list[Result], floor: Result, seed_seconds: float) -> str:
+def share(ratio: float) -> str:
+    return "–" if ratio != ratio else f"{ratio:.0%}"  # NaN: no such row to compare with
+
+
+PERSONAL_PAGES = ("Article page", "Front page", "Archive, page 1")
+
+
+def report(
+    results: list[Result],
+    floor: Result,
+    seed_seconds: float,
+    run_seconds: float,
+    load: tuple[tuple[float, ...], tuple[float, ...]],
+) -> str:
+    def loadavg(values: tuple[float, ...]) -> str:
+        return ", ".join(f"{value:.2f}" for value in values)
+
     lines = [
         "# Benchmark results",
         "",
         f"- Date: {datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
         f"- Machine: {machine()}; wrk and gunicorn share it",
+        f"- Load average (1, 5, 15 min) at the start: {loadavg(load[0])}; at the end: "
+        f"{loadavg(load[1])} (anything else running on the machine lowers the numbers)",
         f"- {ARTICLES:,} articles on PostgreSQL, Redis as the cache; gunicorn with {WORKERS} sync "
         f"workers (gunicorn.conf.py), DEBUG off, WhiteNoise",
         f"- wrk: 2 threads, {CONNECTIONS} connections, {SECONDS} s per row after a warm-up",
@@ -423,17 +580,37 @@ def report(results: list[Result], floor: Result, seed_seconds: float) -> str:
     ]
     if seed_seconds:
         lines.append(f"- Seeding {ARTICLES:,} articles took {seed_seconds:.0f} s")
+    lines.append(f"- The whole run took {run_seconds / 60:.1f} min")
     lines += [
         "",
         "| page | full-page cache | requests/s | p50 ms | p99 ms | errors | SQL queries | "
-        "HTML bytes | peak MB per worker | share of floor |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "HTML bytes | peak MB per worker | share of anonymous cached | share of floor |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r.scenario} | {r.mode} | {r.rps:,.0f} | {r.p50:.1f} | {r.p99:.1f} | {r.errors} | "
-            f"{r.queries} | {r.html_bytes:,} | {r.memory_mb:.0f} | {r.floor_ratio:.0%} |"
+            f"{r.queries} | {r.html_bytes:,} | {r.memory_mb:.0f} | {share(r.cached_ratio)} | "
+            f"{share(r.floor_ratio)} |"
         )
+    lines += [
+        "",
+        "## Readers with a list, logged-in readers and cache misses",
+        "",
+        "| page | who | full-page cache | requests/s | p50 ms | p99 ms | SQL queries | "
+        "share of anonymous cached | share of floor |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    order = [(ANONYMOUS, "on"), (WITH_LIST, "on"), (LOGGED_IN, "on"), (ANONYMOUS, "off")]
+    for page in PERSONAL_PAGES:
+        for reader, mode in order:
+            for r in results:
+                if (r.page, r.reader, r.mode) == (page, reader, mode):
+                    who = f"{reader}, a cache miss" if mode == "off" else reader
+                    lines.append(
+                        f"| {page} | {who} | {mode} | {r.rps:,.0f} | {r.p50:.1f} | {r.p99:.1f} | "
+                        f"{r.queries} | {share(r.cached_ratio)} | {share(r.floor_ratio)} |"
+                    )
     lines += [
         "",
         '"off" is `PAGE_CACHE_SECONDS=0`: every request builds its page (the content version,',
@@ -447,6 +624,25 @@ def report(results: list[Result], floor: Result, seed_seconds: float) -> str:
         "of words from the articles once, after a warm-up on other words: every request ranks",
         "and highlights afresh.",
         "",
+        f'"{WITH_LIST}" sends the signed `laeseliste` cookie of an anonymous reader with',
+        f"{len(LIST_POSITIONS)} articles on the list: the benched article and others among the "
+        "newest, one of",
+        f'them marked read. "{LOGGED_IN}" sends the session cookie of a logged-in user (not',
+        "staff) with the same list. Their rows run with the page cache on, as in production, but",
+        "their pages are never stored: each request builds the reader's own page, marked",
+        "private. Before such a row is timed, its answer is checked: status 200, `Cache-Control`",
+        "private, the cookie kept, the header counting the reader's articles, and the benched",
+        'article\'s button saying "Tilføjet til læselisten" (on the article page; on the front',
+        "page and the archive wherever that article appears, and some button there must say",
+        "so). The benched article is on both lists, and opening an article on the list marks it",
+        "read, so the article page's personal rows include that (it is read after the first",
+        "request).",
+        "",
+        '"share of anonymous cached" is the row\'s requests/s divided by those of the same',
+        'page\'s anonymous row with the page cache on (– where there is none); "share of floor"',
+        "divides by the bare Django view's. A page's \"off\" row is what each miss of the page",
+        "cache costs: the first visitor after a change, or after the page expired.",
+        "",
     ]
     return "\n".join(lines)
 
@@ -454,6 +650,8 @@ def report(results: list[Result], floor: Result, seed_seconds: float) -> str:
 def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
+    started = time.monotonic()
+    load_at_start = os.getloadavg()
     servers: list[Server] = []
     try:
         seed_seconds = prepare_database()
@@ -470,15 +668,37 @@ def main() -> None:
             server = Server("almene.wsgi", APP_PORT, production_environment(cache_seconds))
             servers.append(server)
             for scenario in all_scenarios:
-                if mode == "on" and not scenario.cacheable:
+                if mode not in scenario.modes:
                     continue
+                if scenario.reader != ANONYMOUS:
+                    check_personal(APP_PORT, scenario)
                 # Warm-up; with the cache on, long enough to store every page of the row.
                 warmup = 2 + (len(scenario.paths) // 40 if mode == "on" else 0)
                 wrk(APP_PORT, scenario, warmup, scenario.warmup_paths or None)
                 rps, p50, p99, errors = wrk(APP_PORT, scenario, SECONDS)
-                html = fetch_bytes(APP_PORT, scenario.paths[0]) if scenario.method == "GET" else 0
+                html = (
+                    fetch_bytes(
+                        APP_PORT,
+                        scenario.paths[0],
+                        scenario.cookies[0] if scenario.reader != ANONYMOUS else "",
+                    )
+                    if scenario.method == "GET"
+                    else 0
+                )
                 queries = queries_per_request(scenario, cached=cache_seconds > 0)
-                result = Result(scenario.name, mode, rps, p50, p99, errors, queries, html, 0.0)
+                result = Result(
+                    scenario.name,
+                    mode,
+                    rps,
+                    p50,
+                    p99,
+                    errors,
+                    queries,
+                    html,
+                    0.0,
+                    page=scenario.page or scenario.name,
+                    reader=scenario.reader,
+                )
                 results.append(result)
                 log(
                     f"{scenario.name} ({mode}): {rps:.0f} req/s, p50 {p50:.1f} ms, "
@@ -518,9 +738,20 @@ def main() -> None:
             floor_server.peak_memory_mb(),
         )
         floor_server.stop()
+        anonymous_cached = {
+            r.page: r.rps for r in results if r.reader == ANONYMOUS and r.mode == "on"
+        }
         for result in results:
             result.floor_ratio = result.rps / floor.rps
-        text = report(results, floor, seed_seconds)
+            if result.page in anonymous_cached:
+                result.cached_ratio = result.rps / anonymous_cached[result.page]
+        text = report(
+            results,
+            floor,
+            seed_seconds,
+            time.monotonic() - started,
+            (load_at_start, os.getloadavg()),
+        )
         RESULTS.write_text(text)
         print(text)
         log(f"written to {RESULTS.relative_to(ROOT)}")
