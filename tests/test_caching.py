@@ -212,7 +212,7 @@ def test_cached_page_never_carries_a_readers_state(client):
 def test_the_site_works_without_its_cache(client, settings):
     settings.CACHES = settings.CACHES | {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "articles.caching.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
             "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
         }

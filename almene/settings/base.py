@@ -129,7 +129,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "articles.caching.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "almene",
             # Short timeouts: a Redis that does not answer must not hold up a page (the site
