@@ -54,6 +54,7 @@ class ReaderState:
     ``reader`` is None for a logged-in user who has no list yet."""
 
     reader: str | None
+    user: int | None = None
     ids: frozenset[int] = frozenset()
     count: int = 0
     unread: frozenset[int] = frozenset()
@@ -140,17 +141,23 @@ class ReadingList:
         if not self.is_personal:
             return None
         reader = self.reader
+        user = getattr(self.request, "user", None)
         if reader is None:
-            return ReaderState(reader=None)
-        ids, visible, unread = self._ids
-        state = ReaderState(
-            reader=str(reader.pk),
-            ids=ids,
-            count=len(visible),
-            unread=unread,
-            seen_on=timezone.localdate(reader.last_seen_at),
-        )
-        keep_state(state)
+            state = ReaderState(reader=None, user=user.pk)  # a logged-in user without a list
+        else:
+            ids, visible, unread = self._ids
+            state = ReaderState(
+                reader=str(reader.pk),
+                user=reader.user_id,
+                ids=ids,
+                count=len(visible),
+                unread=unread,
+                seen_on=timezone.localdate(reader.last_seen_at),
+            )
+        if user is not None and user.is_authenticated:
+            keep_account(user, state)
+        else:
+            keep_state(state)
         return state
 
     @property
@@ -187,7 +194,7 @@ class ReadingList:
 
     def add(self, article: Article) -> None:
         reader = self.get_or_create_reader()
-        forget_state(reader.pk)
+        forget_state(reader.pk, reader.user_id)
         if article.pk in self.article_ids:
             return
         if reader.items.count() >= MAX_ITEMS:
@@ -203,7 +210,7 @@ class ReadingList:
         if self.reader is not None:
             self.reader.items.filter(article=article).delete()
             self._forget()
-            forget_state(self.reader.pk)
+            forget_state(self.reader.pk, self.reader.user_id)
 
     def mark_read(self, article: Article, read: bool = True) -> None:
         if self.reader is not None:
@@ -211,12 +218,12 @@ class ReadingList:
                 read_at=timezone.now() if read else None
             )
             self._forget()
-            forget_state(self.reader.pk)
+            forget_state(self.reader.pk, self.reader.user_id)
 
     def opened(self, article: Article) -> None:
         """Opening an article on the list marks it read."""
         if article.pk in self._ids[2]:
-            mark_opened(self.reader.pk, article.pk)
+            mark_opened(self.reader.pk, article.pk, self.reader.user_id)
             self._forget()
 
     def _forget(self):
@@ -335,30 +342,42 @@ def kept_state(reader_id) -> ReaderState | None:
     return state
 
 
-def forget_state(reader_id) -> None:
+def forget_state(reader_id, user_id=None) -> None:
     """The reader's list changed: their next page is filled from the database."""
     safe_delete(state_key(reader_id))
+    if user_id is not None:
+        forget_account(user_id)
 
 
-def reader_state(reader_id, *, anonymous: bool) -> ReaderState | None:
-    """The state of the reader with this id, kept or read from the database; None when
-    there is no such reader (an anonymous cookie naming a purged, or merged, list)."""
-    state = kept_state(reader_id)
-    if state is not None:
-        return state
+def read_state(reader_id, *, anonymous: bool) -> ReaderState | None:
+    """The reader's state from the database; None when there is no such reader (an
+    anonymous cookie naming a purged, or merged, list)."""
     reader = Reader.objects.filter(pk=reader_id, user__isnull=anonymous).first()
     if reader is None:
         return None
     ids, visible, unread = items_of(reader.pk)
-    state = ReaderState(
+    return ReaderState(
         reader=str(reader.pk),
+        user=reader.user_id,
         ids=ids,
         count=len(visible),
         unread=unread,
         seen_on=timezone.localdate(reader.last_seen_at),
     )
-    keep_state(state)
+
+
+def reader_state(reader_id) -> ReaderState | None:
+    """An anonymous reader's state, kept or read from the database."""
+    state = kept_state(reader_id)
+    if state is None:
+        state = read_state(reader_id, anonymous=True)
+        if state is not None:
+            keep_state(state)
     return state
+
+
+# A logged-in reader's account and state are kept together, under the user: the page cache
+# then needs two reads of the cache for them (the session, this), no more.
 
 
 def account_key(user_id) -> str:
@@ -366,28 +385,52 @@ def account_key(user_id) -> str:
 
 
 def forget_account(user_id) -> None:
-    """The user changed (password, activity) or got a list: read them anew."""
+    """The user changed (password, activity), got a list, or their list changed."""
     safe_delete(account_key(user_id))
 
 
-def account_of(user_id):
-    """(session hash, active, reader id or None) of a user, kept until the user changes."""
-    key = account_key(user_id)
-    account = safe_get(key)
-    if account is None:
+def keep_account(user, state: ReaderState) -> None:
+    seconds = lifetime(STATE_SECONDS)
+    if seconds:
+        entry = (
+            user.get_session_auth_hash(),
+            user.is_active,
+            content_version(),
+            time.time() + seconds,
+            state,
+        )
+        safe_set(account_key(user.pk), entry, seconds)
+
+
+def account_state(user_id, session_hash: str) -> ReaderState | None:
+    """The logged-in reader's state, if the session's hash still holds for the user (a
+    changed password ends other sessions) and the user is active; else None."""
+    entry = safe_get(account_key(user_id))
+    try:
+        auth_hash, active, version, expires, state = entry
+    except (TypeError, ValueError):
+        auth_hash = None
+    if auth_hash is None or version != content_version() or expires <= time.time():
         user = (
             get_user_model()
             .objects.filter(pk=user_id)
             .select_related("reader")
-            .only("password", "is_active", "reader__id")
+            .only("password", "is_active", "reader__id", "reader__last_seen_at")
             .first()
         )
         if user is None:
             return None
         reader = getattr(user, "reader", None)
-        account = (user.get_session_auth_hash(), user.is_active, reader and str(reader.pk))
-        safe_set(key, account, STATE_SECONDS)
-    return account
+        state = (
+            read_state(reader.pk, anonymous=False)
+            if reader is not None
+            else ReaderState(reader=None, user=user.pk)
+        )
+        keep_account(user, state)
+        auth_hash, active = user.get_session_auth_hash(), user.is_active
+    if not active or not constant_time_compare(auth_hash, session_hash or ""):
+        return None
+    return state
 
 
 def quick_state(request) -> tuple[bool, ReaderState | None]:
@@ -401,15 +444,7 @@ def quick_state(request) -> tuple[bool, ReaderState | None]:
     if session_key:
         user_id, session_hash = session_user(session_key)
         if user_id is not None:
-            account = account_of(user_id)
-            if account is None or not account[1]:
-                return False, None
-            if not constant_time_compare(account[0], session_hash or ""):
-                return False, None
-            reader = account[2]
-            if reader is None:
-                return True, ReaderState(reader=None)
-            state = reader_state(reader, anonymous=False)
+            state = account_state(user_id, session_hash)
             return state is not None, state
     if COOKIE_NAME in cookies:
         try:
@@ -417,7 +452,7 @@ def quick_state(request) -> tuple[bool, ReaderState | None]:
             reader_id = uuid.UUID(value)
         except (signing.BadSignature, ValueError):
             return False, None
-        state = reader_state(reader_id, anonymous=True)
+        state = reader_state(reader_id)
         return state is not None, state
     return True, None
 
@@ -456,14 +491,14 @@ def opened_by_state(state: ReaderState, article_id: int | None) -> None:
     if state.reader is None:
         return
     if article_id in state.unread:
-        mark_opened(state.reader, article_id)
+        mark_opened(state.reader, article_id, state.user)
     if state.seen_on is not None and state.seen_on < timezone.localdate() - SEEN_PRECISION:
         Reader.objects.filter(pk=state.reader).update(last_seen_at=timezone.now())
-        forget_state(state.reader)
+        forget_state(state.reader, state.user)
 
 
-def mark_opened(reader_id, article_id: int) -> None:
+def mark_opened(reader_id, article_id: int, user_id=None) -> None:
     ReadingListItem.objects.filter(
         reader_id=reader_id, article_id=article_id, read_at__isnull=True
     ).update(read_at=timezone.now())
-    forget_state(reader_id)
+    forget_state(reader_id, user_id)
