@@ -351,3 +351,21 @@ def test_a_page_built_while_an_unpublish_commits_is_never_served(settings):
     after = Client().get(url)
     assert after.status_code == 404
     assert "Trækkes tilbage" not in Client().get("/").content.decode()
+
+
+def test_fragments_never_outlive_the_next_scheduled_publication(client, settings):
+    """The author box names the author's latest other article: it is kept rendered for the
+    content version, but no longer than until a scheduled article appears (issue 13)."""
+    settings.PAGE_CACHE_SECONDS = 0  # the page is built each time, from its fragments
+    author = AuthorFactory(name="Mette Holm")
+    article = ArticleFactory(authors=[author], title="Den første")
+    soon = ArticleFactory(
+        authors=[author],
+        title="Den planlagte",
+        # Far enough ahead that the first page is built before it, on a busy machine too.
+        published_at=timezone.now() + timedelta(seconds=2.5),
+    )
+    assert "Den planlagte" not in get(client, article.get_absolute_url()).content.decode()
+    time.sleep(max(0.0, (soon.published_at - timezone.now()).total_seconds()) + 0.2)
+    box = get(client, article.get_absolute_url()).content.decode()
+    assert "Den planlagte" in box[box.index("Om skribenten") :]
