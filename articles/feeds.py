@@ -1,4 +1,5 @@
-"""RSS 2.0 feeds of published articles: the latest, and per section, tag and author.
+"""RSS 2.0 feeds of published articles: the latest, and those of one section, tag, author or
+goal (``ObjectArticlesFeed``, configured by a ``Listing``).
 
 Each item carries the lead as its description and the hero image as its enclosure.
 """
@@ -7,10 +8,10 @@ import copy
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from .models import Article, ArticleAuthor, Author, Section, Tag
+from .listings import Listing
+from .models import Article, ArticleAuthor
 
 
 class ArticleFeed(Feed):
@@ -74,52 +75,25 @@ class LatestArticlesFeed(ArticleFeed):
     )
 
 
-class SectionFeed(ArticleFeed):
+class ObjectArticlesFeed(ArticleFeed):
+    """The latest published articles of one object: a section, a tag, an author or a goal, as
+    its ``Listing`` (articles/listings.py, goals/listings.py) says, given by the URL conf:
+    ``ObjectArticlesFeed(SECTION)``. An object the public may not see is a 404."""
+
+    def __init__(self, listing: Listing):
+        self.listing = listing
+
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        return self.listing.get(slug)
 
-    def articles(self, section):
-        return super().articles(section).filter(section=section)
+    def articles(self, obj):
+        return self.listing.articles(obj)
 
-    def title(self, section):
-        return f"{section.name} – Almene Nyheder"
+    def title(self, obj):
+        return self.listing.feed_title(obj)
 
-    def link(self, section):
-        return section.get_absolute_url()
+    def link(self, obj):
+        return obj.get_absolute_url()
 
-    def description(self, section):
-        return section.description or f"Artikler i {section.name}."
-
-
-class TagFeed(ArticleFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Tag.objects.public(), slug=slug)
-
-    def articles(self, tag):
-        return super().articles(tag).filter(tagged_items__tag=tag)
-
-    def title(self, tag):
-        return f"Emne: {tag.name} – Almene Nyheder"
-
-    def link(self, tag):
-        return tag.get_absolute_url()
-
-    def description(self, tag):
-        return f"Artikler om {tag.name.lower()}."
-
-
-class AuthorFeed(ArticleFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Author, slug=slug)
-
-    def articles(self, author):
-        return super().articles(author).filter(bylines__author=author)
-
-    def title(self, author):
-        return f"{author.name} – Almene Nyheder"
-
-    def link(self, author):
-        return author.get_absolute_url()
-
-    def description(self, author):
-        return f"Artikler af {author.name}."
+    def description(self, obj):
+        return self.listing.feed_description(obj)

@@ -462,7 +462,8 @@ class Article(models.Model):
 
     @property
     def byline_authors(self) -> list[Author]:
-        return [byline.author for byline in self.bylines.all()]
+        """The byline's authors in order, in one query however many there are."""
+        return [byline.author for byline in self.bylines.select_related("author")]
 
     def author_boxes(self) -> list[tuple[Author, "Article | None"]]:
         """The author box ("Om skribenten"): each author in the byline with their latest

@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .caching.remembered import cached_count, published_count, remembered, remembered_object
-from .models import Article, ArticleSlugRedirect, Author, Section, Tag, cards_in_order
+from .listings import Listing
+from .models import Article, ArticleSlugRedirect, cards_in_order
 from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
 
 
@@ -95,57 +96,31 @@ class ArchiveView(PublishedArticleListView):
     template_name = "articles/archive.html"
 
 
-class SectionView(PublishedArticleListView):
-    template_name = "articles/section.html"
+class ObjectArticlesView(PublishedArticleListView):
+    """The published articles of one object: a section, a tag, an author or a goal, as its
+    ``Listing`` (articles/listings.py, goals/listings.py) says, given by the URL conf:
+    ``ObjectArticlesView.as_view(listing=SECTION)``."""
+
+    listing: Listing | None = None
+
+    def get_template_names(self):
+        return [self.listing.template_name]
 
     @cached_property
-    def section(self):
-        return remembered_object(Section.objects.all(), slug=self.kwargs["slug"])
+    def subject(self):
+        """The section, tag, author or goal the page is about."""
+        return self.listing.get(self.kwargs["slug"])
 
     def base_queryset(self):
-        return super().base_queryset().filter(section=self.section)
+        return self.listing.articles(self.subject)
 
     def count_name(self):
-        return f"section:{self.section.pk}"
+        return f"{self.listing.name}:{self.subject.pk}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            section=self.section, current_section_slug=self.section.slug, **kwargs
+            **{self.listing.name: self.subject}, **self.listing.context(self.subject), **kwargs
         )
-
-
-class TagView(PublishedArticleListView):
-    template_name = "articles/tag.html"
-
-    @cached_property
-    def tag(self):
-        return remembered_object(Tag.objects.public(), slug=self.kwargs["slug"])
-
-    def base_queryset(self):
-        return super().base_queryset().filter(tagged_items__tag=self.tag)
-
-    def count_name(self):
-        return f"tag:{self.tag.pk}"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
-
-
-class AuthorView(PublishedArticleListView):
-    template_name = "articles/author.html"
-
-    @cached_property
-    def author(self):
-        return remembered_object(Author.objects.all(), slug=self.kwargs["slug"])
-
-    def base_queryset(self):
-        return super().base_queryset().filter(bylines__author=self.author)
-
-    def count_name(self):
-        return f"author:{self.author.pk}"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
 
 
 class Neighbours:

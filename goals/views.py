@@ -1,13 +1,10 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 
-from articles.caching.remembered import remembered, remembered_object
-from articles.views import PublishedArticleListView
+from articles.caching.remembered import remembered
 
-from .charts import chart_for
-from .models import Goal, GoalProgramme
+from .models import GoalProgramme
 
 
 class ProgrammeView(TemplateView):
@@ -34,28 +31,3 @@ class ProgrammeView(TemplateView):
             current_goals_page=True,
             **kwargs,
         )
-
-
-class GoalView(PublishedArticleListView):
-    """/almene-maal/<slug>/: the goal, its efforts and indicators, and its articles."""
-
-    template_name = "goals/goal.html"
-
-    @cached_property
-    def goal(self) -> Goal:
-        # Efforts and indicators are read by the page's cached fragment, only when rendered.
-        return remembered_object(Goal.objects.select_related("programme"), slug=self.kwargs["slug"])
-
-    def base_queryset(self):
-        return self.goal.published_articles()
-
-    def count_name(self):
-        return f"goal:{self.goal.pk}"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(goal=self.goal, charts=self.charts, **kwargs)
-
-    def charts(self):
-        """Called by the template's fragment when it is rendered."""
-        indicators = self.goal.indicators.prefetch_related("measurements")
-        return [chart_for(indicator) for indicator in indicators]

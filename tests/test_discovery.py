@@ -6,7 +6,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from .factories import ArticleFactory, AuthorFactory, GoalFactory, SectionFactory
+from articles import workflow
+
+from .factories import ArticleFactory, AuthorFactory, GoalFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -49,6 +51,50 @@ class TestFeeds:
             "goal": f"/almene-maal/{goal.slug}/feed/",
         }[kind]
         assert [i.findtext("title") for i in xml(client, url).iter("item")] == ["Med"]
+
+    @pytest.mark.parametrize("kind", ["latest", "section", "tag", "author", "goal"])
+    def test_feeds_are_kept_like_pages_and_follow_unpublishing(
+        self, client, settings, committed, kind
+    ):
+        """Feeds go through the page cache: kept per content version with a public page's
+        headers, and retired when an article leaves the site."""
+        settings.PAGE_CACHE_SECONDS = 600
+        section, author, goal = SectionFactory(), AuthorFactory(), GoalFactory()
+        leaving, staying = (
+            ArticleFactory(title=title, section=section, authors=[author], tags=["Ældre"])
+            for title in ("Forsvinder", "Bliver")
+        )
+        for article in (leaving, staying):
+            article.goals.add(goal)
+        url = {
+            "latest": "/feeds/artikler/",
+            "section": f"/sektioner/{section.slug}/feed/",
+            "tag": "/emner/aeldre/feed/",
+            "author": f"/skribenter/{author.slug}/feed/",
+            "goal": f"/almene-maal/{goal.slug}/feed/",
+        }[kind]
+
+        def titles(response):
+            return [item.findtext("title") for item in ET.fromstring(response.content).iter("item")]
+
+        first = client.get(url)
+        assert first.status_code == 200 and first["X-Page-Cache"] == "miss"
+        hit = client.get(url)
+        assert hit["X-Page-Cache"] == "hit" and hit.content == first.content
+        assert hit["Content-Type"] == "application/rss+xml; charset=utf-8"
+        assert hit["Cache-Control"] == "public, max-age=60" and "Cookie" in hit["Vary"]
+        assert titles(hit) == ["Forsvinder", "Bliver"]
+
+        editor = UserFactory(groups=["Redaktør"])
+        with committed():
+            workflow.unpublish(leaving, editor)
+        after = client.get(url)
+        assert after["X-Page-Cache"] == "miss" and titles(after) == ["Bliver"]
+        if kind == "tag":
+            # Its last published article goes, and the tag is no longer public.
+            with committed():
+                workflow.unpublish(staying, editor)
+            assert client.get(url).status_code == 404
 
     def test_unknown_feed_is_404(self, client):
         assert client.get("/emner/findes-ikke/feed/").status_code == 404
