@@ -14,9 +14,11 @@ fill a stored page for them without a query (``quick_state``, articles/caching/p
 
 from __future__ import annotations
 
+import secrets
 import time
 import uuid
-from dataclasses import dataclass
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 from importlib import import_module
@@ -30,7 +32,15 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from .caching.store import content_version, lifetime, safe_delete, safe_get, safe_set
+from .caching.store import (
+    MISSING,
+    content_version,
+    lifetime,
+    safe_delete,
+    safe_get,
+    safe_get_many,
+    safe_set,
+)
 from .models import Article, Reader, ReadingListItem
 
 COOKIE_NAME = "laeseliste"
@@ -96,7 +106,7 @@ class ReadingList:
             value = self.request.get_signed_cookie(
                 COOKIE_NAME, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE
             )
-            reader_id = uuid.UUID(value)
+            reader_id = reader_of_cookie(value)
         except (signing.BadSignature, ValueError):
             self.cookie_was_invalid = True
             return None
@@ -120,7 +130,7 @@ class ReadingList:
             forget_account(user.pk)
         else:
             reader = Reader.objects.create()
-            self.cookie_to_set = str(reader.pk)
+            self.changed(reader)
         self.__dict__["reader"] = reader
         self._forget()
         return reader
@@ -204,6 +214,7 @@ class ReadingList:
         ReadingListItem.objects.bulk_create(
             [ReadingListItem(reader=reader, article=article)], ignore_conflicts=True
         )
+        self.changed(reader)
         self._forget()
 
     def remove(self, article: Article) -> None:
@@ -211,6 +222,7 @@ class ReadingList:
             self.reader.items.filter(article=article).delete()
             self._forget()
             forget_state(self.reader.pk, self.reader.user_id)
+            self.changed(self.reader)
 
     def mark_read(self, article: Article, read: bool = True) -> None:
         if self.reader is not None:
@@ -219,12 +231,19 @@ class ReadingList:
             )
             self._forget()
             forget_state(self.reader.pk, self.reader.user_id)
+            self.changed(self.reader)
 
     def opened(self, article: Article) -> None:
         """Opening an article on the list marks it read."""
         if article.pk in self._ids[2]:
             mark_opened(self.reader.pk, article.pk, self.reader.user_id)
             self._forget()
+
+    def changed(self, reader: Reader) -> None:
+        """The list changed: an anonymous reader gets their cookie again, with a new mark in
+        it, so that every process knows its kept state of the list is out of date."""
+        if reader.user_id is None:
+            self.cookie_to_set = f"{reader.pk}.{secrets.token_hex(4)}"
 
     def _forget(self):
         self.__dict__.pop("_ids", None)
@@ -402,10 +421,12 @@ def keep_account(user, state: ReaderState) -> None:
         safe_set(account_key(user.pk), entry, seconds)
 
 
-def account_state(user_id, session_hash: str) -> ReaderState | None:
+def account_state(user_id, session_hash: str, entry=MISSING) -> ReaderState | None:
     """The logged-in reader's state, if the session's hash still holds for the user (a
-    changed password ends other sessions) and the user is active; else None."""
-    entry = safe_get(account_key(user_id))
+    changed password ends other sessions) and the user is active; else None. ``entry`` is
+    the kept account, when it was read already."""
+    if entry is MISSING:
+        entry = safe_get(account_key(user_id))
     try:
         auth_hash, active, version, expires, state = entry
     except (TypeError, ValueError):
@@ -442,19 +463,120 @@ def quick_state(request) -> tuple[bool, ReaderState | None]:
     cookies = request.COOKIES
     session_key = cookies.get(settings.SESSION_COOKIE_NAME)
     if session_key:
-        user_id, session_hash = session_user(session_key)
-        if user_id is not None:
-            state = account_state(user_id, session_hash)
+        known, state = logged_in_state(session_key)
+        if known:
             return state is not None, state
     if COOKIE_NAME in cookies:
-        try:
-            value = request.get_signed_cookie(COOKIE_NAME, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
-            reader_id = uuid.UUID(value)
-        except (signing.BadSignature, ValueError):
-            return False, None
-        state = reader_state(reader_id)
-        return state is not None, state
+        value = cookies[COOKIE_NAME]
+        state = local_state(value)
+        if state is None:
+            reader_id = verified_reader(request, value)
+            if reader_id is None:
+                return False, None
+            state = reader_state(reader_id)
+            if state is None:
+                return False, None
+            keep_local_state(value, state)
+        return True, state
     return True, None
+
+
+# Reader states this process read lately, by the reader's cookie. The cookie is made anew
+# whenever their list changes (``ReadingList.changed``), so a kept state is never behind
+# the list; it is kept for the content version, and no longer than a minute.
+LOCAL_STATE_SECONDS = 60.0
+_local_states: OrderedDict[str, tuple[str, float, ReaderState]] = OrderedDict()
+
+
+def local_state(cookie: str) -> ReaderState | None:
+    entry = _local_states.get(cookie)
+    if entry is None:
+        return None
+    version, until, state = entry
+    if until <= time.monotonic() or version != content_version():
+        _local_states.pop(cookie, None)
+        return None
+    return state
+
+
+def keep_local_state(cookie: str, state: ReaderState) -> None:
+    seconds = min(LOCAL_STATE_SECONDS, lifetime(LOCAL_STATE_SECONDS))
+    if seconds:
+        _local_states[cookie] = (content_version(), time.monotonic() + seconds, state)
+        while len(_local_states) > VERIFIED_MAX:
+            _local_states.popitem(last=False)
+
+
+def forget_local_states() -> None:
+    """For tests: what this process keeps beside the shared cache."""
+    _local_states.clear()
+    _verified.clear()
+    _session_users.clear()
+    _seen.clear()
+
+
+def reader_of_cookie(value: str) -> uuid.UUID:
+    """The reader a (verified) cookie value names: "<reader>" or "<reader>.<change mark>"."""
+    return uuid.UUID(value.partition(".")[0])
+
+
+# Cookies this process has checked lately, and the reader each names: checking a signature
+# costs more than the rest of filling a stored page for a reader. Only good signatures are
+# kept, for a minute (well inside the cookie's own age limit).
+VERIFIED_SECONDS = 60.0
+VERIFIED_MAX = 5000
+_verified: OrderedDict[str, tuple[float, uuid.UUID]] = OrderedDict()
+
+
+def verified_reader(request, value: str) -> uuid.UUID | None:
+    """The reader a reading-list cookie names, if its signature holds; else None."""
+    now = time.monotonic()
+    known = _verified.get(value)
+    if known is not None and known[0] > now:
+        return known[1]
+    try:
+        signed = request.get_signed_cookie(COOKIE_NAME, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
+        reader_id = reader_of_cookie(signed)
+    except (signing.BadSignature, ValueError):
+        return None
+    _verified[value] = (now + VERIFIED_SECONDS, reader_id)
+    while len(_verified) > VERIFIED_MAX:
+        _verified.popitem(last=False)
+    return reader_id
+
+
+# The user each session this process saw names: a session's user never changes (a login
+# makes a new session). Knowing it, the session and the user's kept state are read from the
+# cache in one round trip; the session is still read every time, and decides.
+SESSION_USERS_MAX = 5000
+_session_users: OrderedDict[str, int] = OrderedDict()
+CACHED_SESSIONS = "django.contrib.sessions.backends.cached_db"
+
+
+def logged_in_state(session_key: str) -> tuple[bool, ReaderState | None]:
+    """(whether the session names a logged-in user, their state or None if the session does
+    not hold for them any longer)."""
+    user_id = _session_users.get(session_key)
+    if (
+        user_id is not None
+        and settings.SESSION_ENGINE == CACHED_SESSIONS
+        and settings.SESSION_CACHE_ALIAS == "default"
+    ):
+        session_cache_key = import_module(CACHED_SESSIONS).KEY_PREFIX + session_key
+        found = safe_get_many([session_cache_key, account_key(user_id)])
+        data = found.get(session_cache_key)
+        if data is not None:
+            named, session_hash = user_of_session(data)
+            if named != user_id:
+                return False, None
+            return True, account_state(user_id, session_hash, found.get(account_key(user_id)))
+    user_id, session_hash = session_user(session_key)
+    if user_id is None:
+        return False, None
+    _session_users[session_key] = user_id
+    while len(_session_users) > SESSION_USERS_MAX:
+        _session_users.popitem(last=False)
+    return True, account_state(user_id, session_hash)
 
 
 def session_user(session_key: str) -> tuple[int | None, str | None]:
@@ -466,6 +588,10 @@ def session_user(session_key: str) -> tuple[int | None, str | None]:
         data = session.load()
     except Exception:  # a session store that fails: go the long way
         return None, None
+    return user_of_session(data)
+
+
+def user_of_session(data: dict) -> tuple[int | None, str | None]:
     if data.get("_auth_user_backend") not in settings.AUTHENTICATION_BACKENDS:
         return None, None
     try:
@@ -485,16 +611,32 @@ def is_personal(request) -> bool:
     return reading_list is not None and reading_list.is_personal
 
 
-def opened_by_state(state: ReaderState, article_id: int | None) -> None:
+def opened_by_state(request, state: ReaderState, article_id: int | None) -> None:
     """A reader opened an article on their list from a stored page: mark it read, as the
     article view does; and note the reader as seen, at most once a day."""
     if state.reader is None:
         return
     if article_id in state.unread:
         mark_opened(state.reader, article_id, state.user)
-    if state.seen_on is not None and state.seen_on < timezone.localdate() - SEEN_PRECISION:
+        cookie = request.COOKIES.get(COOKIE_NAME)
+        if cookie and state.user is None:
+            # This process's kept state is brought up to date: read, not marked again.
+            keep_local_state(cookie, replace(state, unread=state.unread - {article_id}))
+    today = timezone.localdate()
+    if (
+        state.seen_on is not None
+        and state.seen_on < today - SEEN_PRECISION
+        and _seen.get(state.reader) != today  # a state kept in this process may lag behind
+    ):
         Reader.objects.filter(pk=state.reader).update(last_seen_at=timezone.now())
         forget_state(state.reader, state.user)
+        _seen[state.reader] = today
+        while len(_seen) > VERIFIED_MAX:
+            _seen.pop(next(iter(_seen)))
+
+
+# Readers this process noted as seen today (see opened_by_state).
+_seen: dict[str, date] = {}
 
 
 def mark_opened(reader_id, article_id: int, user_id=None) -> None:

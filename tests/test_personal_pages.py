@@ -218,6 +218,45 @@ def reading_list_reader(client):
 
     request = HttpRequest()
     request.COOKIES["laeseliste"] = client.cookies["laeseliste"].value
-    return request.get_signed_cookie(
-        "laeseliste", salt=reading_list.COOKIE_SALT, max_age=reading_list.COOKIE_MAX_AGE
+    return reading_list.reader_of_cookie(
+        request.get_signed_cookie(
+            "laeseliste", salt=reading_list.COOKIE_SALT, max_age=reading_list.COOKIE_MAX_AGE
+        )
     )
+
+
+def test_the_cookie_is_made_anew_when_the_list_changes(client, site):
+    """Each process keeps a reader's state by their cookie: a change to the list must give
+    a new cookie, or another process would go on filling pages from the old list."""
+    add(client, site["others"][0])
+    first = client.cookies["laeseliste"].value
+    client.get("/")
+    add(client, site["others"][1])
+    second = client.cookies["laeseliste"].value
+    assert second != first
+    client.post("/laeseliste/fjern/", {"artikel": site["others"][0].pk}, **SAME_ORIGIN)
+    assert client.cookies["laeseliste"].value not in (first, second)
+    # A cookie from before the marks (the reader's id alone) still names the list.
+    reader = reading_list_reader(client)
+    old = Client()
+    old.cookies["laeseliste"] = signed(str(reader))
+    assert "data-reading-list-count>1<" in old.get("/").content.decode()
+
+
+def test_an_article_opened_from_the_store_is_marked_read_once(client, site):
+    article = site["others"][3]
+    add(client, article)
+    Client().get(article.get_absolute_url())  # stored
+    client.get("/")
+    client.get(article.get_absolute_url())  # marked read here
+    with CaptureQueriesContext(connection) as queries:
+        client.get(article.get_absolute_url())
+    assert len(queries) == 0
+
+
+def signed(value: str) -> str:
+    from django.http import HttpResponse
+
+    response = HttpResponse()
+    response.set_signed_cookie("laeseliste", value, salt=reading_list.COOKIE_SALT)
+    return response.cookies["laeseliste"].value

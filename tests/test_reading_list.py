@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Reader, ReadingListItem
-from articles.reading_list import COOKIE_NAME, COOKIE_SALT, MAX_ITEMS
+from articles.reading_list import COOKIE_NAME, COOKIE_SALT, MAX_ITEMS, reader_of_cookie
 
 from .factories import ArticleFactory, UserFactory
 
@@ -40,7 +40,8 @@ def reader_of(client) -> Reader:
     """The reader the client's cookie names, read the way the site reads it."""
     request = HttpRequest()
     request.COOKIES[COOKIE_NAME] = client.cookies[COOKIE_NAME].value
-    return Reader.objects.get(pk=request.get_signed_cookie(COOKIE_NAME, salt=COOKIE_SALT))
+    value = request.get_signed_cookie(COOKIE_NAME, salt=COOKIE_SALT)
+    return Reader.objects.get(pk=reader_of_cookie(value))
 
 
 class TestWithoutJavaScript:

@@ -16,8 +16,11 @@ This package imports nothing at its top, so importing one module never pulls in 
 def forget_local_state() -> None:
     """Drop what this process remembers beside the shared cache (for tests, which empty the
     shared cache between them)."""
+    from articles import reading_list
+
     from . import pages, remembered, store
 
     pages.forget()
     remembered.forget()
     store.forget()
+    reading_list.forget_local_states()

@@ -117,9 +117,11 @@ def answer_from_store(request, key: str, state):
         return shared_headers(response, seconds_left, state="hit")
     response = HttpResponse(page.fill(state) if page is not None else content, headers=headers)
     if opens is not None:
-        reading_list.opened_by_state(state, opens)
+        reading_list.opened_by_state(request, state, opens)
     response["X-Page-Cache"] = "hit"
-    return private_headers(response)
+    # A stored page has no Cache-Control and varies on Cookie already: set, not patched.
+    response["Cache-Control"] = PRIVATE
+    return response
 
 
 # --- Headers ----------------------------------------------------------------------------------
@@ -132,6 +134,9 @@ def shared_headers(response, timeout: int, state: str):
     patch_vary_headers(response, ["Cookie"])
     response["X-Page-Cache"] = state
     return response
+
+
+PRIVATE = "private, no-cache"
 
 
 def private_headers(response):
