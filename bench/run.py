@@ -628,9 +628,10 @@ def report(
         f"{len(LIST_POSITIONS)} articles on the list: the benched article and others among the "
         "newest, one of",
         f'them marked read. "{LOGGED_IN}" sends the session cookie of a logged-in user (not',
-        "staff) with the same list. Their rows run with the page cache on, as in production, but",
-        "their pages are never stored: each request builds the reader's own page, marked",
-        "private. Before such a row is timed, its answer is checked: status 200, `Cache-Control`",
+        "staff) with the same list. Their rows run with the page cache on, as in production:",
+        "they get the stored page with its holes (counter, buttons, suggestions) filled from",
+        "their reading-list state, marked private; nothing of theirs is stored. Before such a",
+        "row is timed, its answer is checked: status 200, `Cache-Control`",
         "private, the cookie kept, the header counting the reader's articles, and the benched",
         'article\'s button saying "Tilføjet til læselisten" (on the article page; on the front',
         "page and the archive wherever that article appears, and some button there must say",
