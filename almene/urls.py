@@ -31,6 +31,7 @@ urlpatterns = [
     path("soeg/", public_page(views.SearchView.as_view()), name="search"),
     path("", include("articles.urls")),
     path("almene-maal/", include("goals.urls")),
+    path("nyhedsbrev/", include("newsletter.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",

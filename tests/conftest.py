@@ -1,5 +1,7 @@
 import email
 import email.policy
+import os
+import signal
 import socket
 
 import pytest
@@ -39,6 +41,7 @@ class SMTPServer:
         self.port = port
         self.messages = []  # (envelope recipients, message)
         self.refused = set()  # addresses answered "550 No such user here"
+        self.kill_at = None  # (the nth mail, a process id): kill that process as it arrives
         self.controller = None
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -48,6 +51,10 @@ class SMTPServer:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        if self.kill_at is not None and len(self.messages) + 1 >= self.kill_at[0]:
+            # A sender dying mid-run: killed as this mail arrives, before it is taken.
+            os.kill(self.kill_at[1], signal.SIGKILL)
+            return "451 4.3.0 Try again later"
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append((list(envelope.rcpt_tos), message))
         return "250 Message accepted for delivery"

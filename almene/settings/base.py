@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "csp",
     "articles",
     "goals",
+    "newsletter",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +166,26 @@ CACHES["fragments"] = {
     "TIMEOUT": 600,
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
+
+# Background work: django-tasks, the backport of Django 6's tasks framework, with its
+# database backend (django-tasks-db): newsletters and their confirmation mails are sent by a
+# worker of its own, `manage.py db_worker`, from a queue kept in PostgreSQL (no broker to
+# run). With DEBUG on, tasks run at once in the process that asks, so `make run` needs no
+# worker (TASKS_IMMEDIATE=1 does the same in production, for a site without one).
+if DEBUG or env_bool("TASKS_IMMEDIATE"):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# The newsletter's digest: due once a week, on this weekday (0 = Monday) from this hour
+# (Danish time); an address may ask for this many confirmation mails an hour, a client
+# (IP address) this many.
+NEWSLETTER_WEEKDAY = int(os.environ.get("NEWSLETTER_WEEKDAY", "4"))
+NEWSLETTER_HOUR = int(os.environ.get("NEWSLETTER_HOUR", "7"))
+NEWSLETTER_MAILS_PER_ADDRESS = int(os.environ.get("NEWSLETTER_MAILS_PER_ADDRESS", "3"))
+NEWSLETTER_MAILS_PER_CLIENT = int(os.environ.get("NEWSLETTER_MAILS_PER_CLIENT", "10"))
+# Proxies on this host whose X-Forwarded-For names the client (for the limit per client).
+NEWSLETTER_TRUSTED_PROXIES = env_list("NEWSLETTER_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # Sessions in the cache, written through to the database: a logged-in reader's public pages
 # are filled from the page cache without a query (articles/caching/pages.py).

@@ -31,3 +31,11 @@ if REDIS_URL:
 LOGGING["root"]["level"] = "WARNING"
 # Pages are built for each request in tests; tests of the page cache switch it on.
 PAGE_CACHE_SECONDS = 0
+# Tasks run at once, in the test's own process and transaction.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file rather than memory: the newsletter's tests run senders in processes of their
+    # own (tests/test_newsletter_sending.py), which must see the test's database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.mkdtemp(prefix="almene-test-db-")) / "test.sqlite3")
+    }

@@ -1,0 +1,34 @@
+"""Unconfirmed subscriptions are not kept: a request to subscribe that was not confirmed
+within ``CONFIRM_WITHIN`` is deleted, with its address and topics.
+
+An address that had unsubscribed and then asked again without confirming goes back to what
+it was: unsubscribed, without topics, with the dates that prove its unsubscribe. Deleting it
+would let anyone erase that proof by typing the address into the form.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import transaction
+
+from .models import CONFIRM_WITHIN, Subscriber
+from .subscriptions import Choice, set_topics
+
+State = Subscriber.State
+
+
+def purge_unconfirmed(now: datetime) -> int:
+    """Remove the subscriptions left unconfirmed since before ``now - CONFIRM_WITHIN``;
+    their number."""
+    stale = Subscriber.objects.filter(state=State.PENDING, created_at__lt=now - CONFIRM_WITHIN)
+    with transaction.atomic():
+        # Locked, so that one confirmed at this moment is neither deleted nor reverted.
+        returning = list(stale.filter(unsubscribed_at__isnull=False).select_for_update())
+        for subscriber in returning:
+            subscriber.state = State.UNSUBSCRIBED
+            subscriber.paused = False
+            subscriber.save(update_fields=["state", "paused"])
+            set_topics(subscriber, Choice())
+        _, by_model = stale.filter(unsubscribed_at__isnull=True).delete()
+    return len(returning) + by_model.get(Subscriber._meta.label, 0)

@@ -1,0 +1,13 @@
+"""The newsletter's background work, run by django-tasks' worker (``manage.py db_worker``)
+in production, and at once in development (settings.TASKS)."""
+
+from django_tasks import task
+
+
+@task()
+def send_due_newsletters() -> str:
+    """Send the digest that is due to everyone who has not had it yet."""
+    from .sending import send_due
+
+    digest, outcome = send_due()
+    return f"Nyhedsbrev nr. {digest.number}: {outcome}"
