@@ -14,6 +14,9 @@
    queries per request, HTML bytes, peak memory per worker, the ratio to the page's
    anonymous cached row and to the floor, and the machine. Everything it started is stopped
    at the end.
+5. Sends one newsletter digest to BENCH_SUBSCRIBERS (20,000) subscribers through a local SMTP
+   server and adds its own table: mails/s, SQL queries per 1,000 mails, peak memory
+   (bench/newsletter_bench.py).
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
+
+import newsletter_bench
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Django set up in this process (queries, readers, sessions) is the code of this tree, like
@@ -739,6 +744,12 @@ def main() -> None:
             floor_server.peak_memory_mb(),
         )
         floor_server.stop()
+        log(f"newsletter: one digest to {newsletter_bench.SUBSCRIBERS:,} subscribers")
+        newsletter = newsletter_bench.measure(production_environment(0))
+        log(
+            f"newsletter: {newsletter['sent']:,} mails, {newsletter['mails_per_second']:.0f} "
+            f"mails/s, peak {newsletter['peak_mb']:.0f} MB"
+        )
         anonymous_cached = {
             r.page: r.rps for r in results if r.reader == ANONYMOUS and r.mode == "on"
         }
@@ -753,6 +764,7 @@ def main() -> None:
             time.monotonic() - started,
             (load_at_start, os.getloadavg()),
         )
+        text += "\n" + newsletter_bench.markdown(newsletter)
         RESULTS.write_text(text)
         print(text)
         log(f"written to {RESULTS.relative_to(ROOT)}")
