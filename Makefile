@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ARTICLES ?= 120
 
-.PHONY: run test lint format check migrate seed install clean bench bench-restart
+.PHONY: run test lint format check migrate seed install clean bench bench-restart audit
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -63,6 +63,10 @@ bench: install
 # PostgreSQL restarted under load: the site must recover by itself (bench/pg_restart.py).
 bench-restart: install
 	DEBUG=0 $(PY) bench/pg_restart.py
+
+# Lighthouse (mobile) on the public pages under production settings: audit/run.py, audit/results.md.
+audit: install
+	DEBUG=0 $(PY) audit/run.py
 
 clean:
 	rm -rf $(VENV) var

@@ -36,6 +36,15 @@ class NewsroomAdminSite(admin.AdminSite):
         request.current_app = self.name
         return TemplateResponse(request, "admin/desk.html", context)
 
+    def logout(self, request, extra_context=None):
+        """Logged out, the browser forgets what it kept of the account's reading list: its
+        offline copies (the service worker's caches, its queue of changes, the worker
+        itself, which the next page registers again). A shared computer in a common room
+        keeps nothing of the reader who used it."""
+        response = super().logout(request, extra_context)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
     def apps_view(self, request, extra_context=None):
         """Django's index page, the apps and models the user may open, under its own URL."""
         context = {

@@ -1,11 +1,12 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_page
 from django.views.i18n import JavaScriptCatalog
+from django.views.static import serve
 
+from articles import offline
 from articles import sitemaps as article_sitemaps
 from articles.caching.pages import public_page
 from goals import sitemaps as goal_sitemaps
@@ -33,6 +34,12 @@ urlpatterns = [
     path("almene-maal/", include("goals.urls")),
     path("nyhedsbrev/", include("newsletter.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
+    # Offline reading: the service worker at the root (its scope is the whole site), the web
+    # app manifest, its icons and the offline page (articles/offline.py).
+    path("sw.js", offline.service_worker, name="service-worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("ikoner/<int:size>.png", offline.icon, name="icon"),
+    path("offline/", offline.offline_page, name="offline"),
     path(
         "sitemap.xml",
         # Kept like every public page: per content version, so an unpublished article
@@ -61,6 +68,14 @@ urlpatterns = [
 # a page's last good copy or a 503 (almene/outage.py). Any other error gets the 500 page.
 handler500 = "almene.outage.server_error"
 
-if settings.DEBUG:
-    # Development only: in production the web server or object store serves media (README).
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Development (and the browser tests) only: in production the web server or object store
+    # serves media (README).
+    # Django's static() helper does nothing with DEBUG off, hence the view itself.
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

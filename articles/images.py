@@ -184,6 +184,11 @@ class Picture:
         return [self._url(width, "jpg") for width, _ in self.sizes]
 
     @property
+    def phone_webp(self) -> str:
+        """The smallest WebP rendition: what a phone shows, and what an offline copy keeps."""
+        return self._url(self.sizes[0][0], "webp")
+
+    @property
     def largest_jpeg(self) -> str:
         return self._url(self.sizes[-1][0], "jpg")
 

@@ -39,6 +39,7 @@ urlpatterns = [
         name="author_feed",
     ),
     path("laeseliste/", views.ReadingListView.as_view(), name="reading_list"),
+    path("laeseliste/udskriv/", views.ReadingListPrintView.as_view(), name="reading_list_print"),
     path("laeseliste/tilfoej/", views.add_to_reading_list, name="reading_list_add"),
     path("laeseliste/fjern/", views.remove_from_reading_list, name="reading_list_remove"),
     path("laeseliste/laest/", views.mark_read, name="reading_list_read"),

@@ -1,3 +1,4 @@
+import json
 from functools import wraps
 
 from django.core.paginator import Paginator
@@ -9,6 +10,7 @@ from django.http import (
 )
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,7 +22,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .caching.remembered import cached_count, published_count, remembered, remembered_object
 from .listings import Listing
 from .models import Article, ArticleSlugRedirect, cards_in_order
-from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
+from .reading_list import (
+    FULL_MESSAGE,
+    MAX_ITEMS,
+    ReadingListFull,
+    is_offline_copy,
+    same_origin,
+)
 
 
 def parse_id(value) -> int | None:
@@ -195,7 +203,8 @@ class ArticleDetailView(DetailView):
             return redirect(redirect_to.article, permanent=True)
 
     def get_context_data(self, **kwargs):
-        self.request.reading_list.opened(self.object)
+        if not is_offline_copy(self.request):
+            self.request.reading_list.opened(self.object)
         return super().get_context_data(**article_page_context(self.object), **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
@@ -216,11 +225,38 @@ class ReadingListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         reading_list = self.request.reading_list
+        items = list(reading_list.items())
         return super().get_context_data(
-            items=list(reading_list.items()),
+            items=items,
+            # What the service worker keeps for offline reading (static/js/offline.js).
+            offline_articles=json.dumps(
+                [
+                    {"adresse": item.article.get_absolute_url(), "gemt": item.added_at.isoformat()}
+                    for item in items
+                ]
+            ),
             unavailable_count=reading_list.unavailable_count(),
             list_full=self.request.GET.get("fuld") == "1",
             max_items=MAX_ITEMS,
+            **kwargs,
+        )
+
+
+class ReadingListPrintView(TemplateView):
+    """/laeseliste/udskriv/: the reader's saved articles in full, one after the other, for
+    the browser's print or "Gem som PDF" (static/css/print.css does the paper). Private, like
+    the list."""
+
+    template_name = "articles/reading_list_print.html"
+
+    @method_decorator(never_cache)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            items=list(self.request.reading_list.items_in_full()),
+            printed_on=timezone.localdate(),
             **kwargs,
         )
 
@@ -270,6 +306,8 @@ def reading_list_change(change):
                     "artikel": article.pk,
                     "paa_listen": article.pk in reading_list.article_ids,
                     "antal": reading_list.count,
+                    # For the service worker, which keeps a copy of each saved article.
+                    "adresse": article.get_absolute_url(),
                 }
             )
         return redirect_back(request)

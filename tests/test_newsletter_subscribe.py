@@ -157,10 +157,10 @@ def test_the_form_works_without_javascript_and_is_never_cached(client, topics):
         assert not checked(form, name, value)
         box_id = re.search(rf'name="{name}" value="{value}" id="([^"]+)"', form)[1]
         assert f'<label for="{box_id}">{label}</label>' in form
-    # Nothing on the page needs a script of its own: the form is plain HTML.
-    assert "<script" not in text.replace(
-        '<script src="/static/js/reading-list.js" defer></script>', ""
-    )
+    # Nothing on the page needs a script of its own (the site-wide ones aside): plain HTML.
+    for site_wide in ("reading-list.js", "offline.js"):
+        text = text.replace(f'<script src="/static/js/{site_wide}" defer></script>', "")
+    assert "<script" not in text
 
 
 def test_only_public_topics_are_offered(client, topics):

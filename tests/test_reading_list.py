@@ -95,10 +95,16 @@ class TestWithJavaScript:
             "artikel": first.pk,
             "paa_listen": True,
             "antal": 1,
+            "adresse": first.get_absolute_url(),
         }
         assert add(client, second, **JSON).json()["antal"] == 2
         response = client.post(REMOVE, {"artikel": first.pk}, **JSON)
-        assert response.json() == {"artikel": first.pk, "paa_listen": False, "antal": 1}
+        assert response.json() == {
+            "artikel": first.pk,
+            "paa_listen": False,
+            "antal": 1,
+            "adresse": first.get_absolute_url(),
+        }
 
     @pytest.mark.parametrize("bad", ["", "abc", "0", "-1", "²", "9" * 40, "1.5"])
     def test_unknown_article_gives_404_json(self, client, bad):

@@ -39,3 +39,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.mkdtemp(prefix="almene-test-db-")) / "test.sqlite3")
     }
+# The browser tests' live server shows the pictures too (offline copies keep them).
+SERVE_MEDIA = True

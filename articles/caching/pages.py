@@ -116,7 +116,7 @@ def answer_from_store(request, key: str, state):
         response = HttpResponse(content, headers=headers)
         return shared_headers(response, seconds_left, state="hit")
     response = HttpResponse(page.fill(state) if page is not None else content, headers=headers)
-    if opens is not None:
+    if opens is not None and not reading_list.is_offline_copy(request):
         reading_list.opened_by_state(request, state, opens)
     response["X-Page-Cache"] = "hit"
     # A stored page has no Cache-Control and varies on Cookie already: set, not patched.

@@ -125,12 +125,16 @@ def _button(context, article, *, on_list: bool) -> str:
 @register.simple_tag
 def picture(picture, sizes: str, loading: str = "lazy", decorative: bool = False) -> str:
     """One responsive image: WebP with a JPEG fallback, width and height set, lazy unless it
-    is above the fold (``loading="eager"`` also asks for it first). ``decorative=True`` gives
-    an empty alt, for images whose neighbouring text says it all. Built in Python: it is on
-    every card, and an included template costs several times as much."""
+    is above the fold (``loading="eager"`` also asks for it first). ``loading="auto"`` leaves
+    both to the browser: loaded at once, at normal priority, for the print view, where every
+    image must be there when the reader prints. ``decorative=True`` gives an empty alt, for
+    images whose neighbouring text says it all. Built in Python: it is on every card, and an
+    included template costs several times as much."""
     if picture is None:
         return ""
-    priority = mark_safe(' fetchpriority="high"' if loading == "eager" else ' loading="lazy"')
+    priority = mark_safe(
+        {"eager": ' fetchpriority="high"', "auto": ""}.get(loading, ' loading="lazy"')
+    )
     return format_html(
         '<picture><source type="image/webp" srcset="{}" sizes="{}">'
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{} decoding="async">'

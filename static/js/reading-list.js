@@ -59,7 +59,13 @@
           return;
         }
         showState(result.data.artikel, result.data.paa_listen);
-        showCount(result.data.antal);
+        if (result.data.antal !== null && result.data.antal !== undefined) {
+          showCount(result.data.antal);
+        }
+        if (result.data.i_koe) {
+          // Offline: the service worker sends it when the connection returns.
+          announce("Du er offline. Ændringen sendes, når du er online igen.");
+        }
       })
       .catch(function () {
         // Anything unexpected: fall back to the plain form, which always works.

@@ -1,0 +1,61 @@
+// Offline reading: registers the service worker (/sw.js), sends what was queued while
+// offline, and on the reading list page tells the worker which articles to keep (and shows
+// what could not be kept). Without this script, or without service workers, the site works
+// as before; it only adds the offline copies.
+(function () {
+  "use strict";
+
+  if (!("serviceWorker" in navigator)) {
+    return;
+  }
+
+  function tell(worker) {
+    // Anything marked read or removed while offline goes to the server now.
+    worker.postMessage({ type: "flush" });
+
+    var list = document.querySelector("[data-offline-list]");
+    if (!list) {
+      return;
+    }
+    var articles;
+    try {
+      articles = JSON.parse(list.getAttribute("data-offline-list"));
+    } catch (error) {
+      return;
+    }
+    var channel = new MessageChannel();
+    channel.port1.onmessage = function (event) {
+      var notKept = (event.data && event.data.notKept) || [];
+      var status = document.querySelector("[data-offline-status]");
+      if (!status) {
+        return;
+      }
+      if (notKept.length) {
+        status.textContent =
+          notKept.length === 1
+            ? "1 af dine gemte artikler kunne ikke gemmes til offline-læsning: der er ikke plads til flere. Fjern nogle artikler, du har læst."
+            : notKept.length +
+              " af dine gemte artikler kunne ikke gemmes til offline-læsning: der er ikke plads til flere. Fjern nogle artikler, du har læst.";
+        status.hidden = false;
+      } else {
+        status.hidden = true;
+      }
+      document.documentElement.setAttribute("data-offline-synced", "true");
+    };
+    worker.postMessage({ type: "sync", articles: articles }, [channel.port2]);
+  }
+
+  navigator.serviceWorker
+    .register("/sw.js", { scope: "/" })
+    .then(function () {
+      return navigator.serviceWorker.ready;
+    })
+    .then(function (registration) {
+      if (registration.active) {
+        tell(registration.active);
+      }
+    })
+    .catch(function () {
+      // No worker (a private window, a browser that refuses): the site works without it.
+    });
+})();

@@ -1,0 +1,421 @@
+{% autoescape off %}// Almene Nyheder's service worker (articles/offline.py serves it at /sw.js).
+//
+// It keeps the reader's reading list for offline reading, and nothing else of theirs:
+// - each saved article, with its hero image at the phone rendition, when it is added (and when
+//   the list page is opened, for lists made before), within a budget of 50 MB: the oldest
+//   added leave first, and the list page says what could not be kept;
+// - the list page itself, and what any page needs to show (stylesheets, fonts, scripts) and
+//   the offline page, fetched when the worker is installed.
+// Pages are fetched from the network first; only when that fails does a kept copy answer,
+// with a notice saying it is a copy and from when. A page not kept gets the offline page.
+// The admin, POST answers and every other page are never kept and never answered from here.
+// Marking read or removing while offline is queued and sent when the connection returns
+// (Background Sync where the browser has it, the next page load otherwise).
+"use strict";
+
+const VERSION = "__VERSION__";
+const STATIC_CACHE = "almene-static-" + VERSION;
+const SAVED_CACHE = "almene-laeseliste";  // kept across new versions of the worker
+const META = "/__almene-offline__/meta.json";  // what is kept, in SAVED_CACHE
+const PRECACHE = {{ precache }};
+const OFFLINE_URL = {{ offline_url }};
+const LIST_URL = {{ reading_list_url }};
+const BUDGET = 50 * 1024 * 1024;
+const CHANGES = /^\/laeseliste\/(tilfoej|fjern|laest)\/$/;
+const RENDITION = /^(.*\/)hero-\d+\.(webp|jpg)$/;
+const QUEUE_DB = "almene-offline";
+const SYNC_TAG = "laeseliste";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(STATIC_CACHE)
+      .then((cache) => Promise.allSettled(PRECACHE.map((url) => cache.add(url))))
+      .then(() => self.skipWaiting())
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((names) => Promise.all(
+        names
+          .filter((name) => name.startsWith("almene-static-") && name !== STATIC_CACHE)
+          .map((name) => caches.delete(name))
+      ))
+      .then(() => self.clients.claim())
+      .then(() => flushQueue())
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname.startsWith("/admin/")) {
+    return;  // the browser's own handling: never from here
+  }
+  if (request.method === "POST") {
+    if (CHANGES.test(url.pathname)) {
+      event.respondWith(readingListChange(event));
+    }
+    return;
+  }
+  if (request.method !== "GET") {
+    return;
+  }
+  if (PRECACHE.includes(url.pathname + url.search) && url.pathname !== OFFLINE_URL) {
+    event.respondWith(caches.match(request).then((kept) => kept || fetch(request)));
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(page(request, url));
+    return;
+  }
+  if (request.destination === "image" && RENDITION.test(url.pathname)) {
+    event.respondWith(image(request, url));
+  }
+});
+
+// --- Pages ------------------------------------------------------------------------------------
+
+async function page(request, url) {
+  const path = url.pathname;
+  const keep = path === LIST_URL || (await isSaved(path));
+  try {
+    const response = await fetch(request);
+    if (keep && response.ok && url.search === "") {
+      // The reader's own list and saved articles: the copy follows the page.
+      await storePage(path, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const kept = keep ? await keptPage(path) : null;
+    if (kept) {
+      return kept;
+    }
+    return (await caches.match(OFFLINE_URL, { cacheName: STATIC_CACHE })) || Response.error();
+  }
+}
+
+async function keptPage(path) {
+  const cache = await caches.open(SAVED_CACHE);
+  const response = await cache.match(path);
+  if (!response) {
+    return null;
+  }
+  const meta = await readMeta();
+  const entry = meta.pages[path];
+  const when = entry ? new Date(entry.fetched) : new Date();
+  const notice =
+    '<p class="offline-notice" role="status">Du er offline – du læser en gemt kopi fra ' +
+    when.toLocaleString("da-DK", { dateStyle: "long", timeStyle: "short" }) + ".</p>";
+  const html = (await response.text()).replace(/(<main\b[^>]*>)/, "$1" + notice);
+  return new Response(html, {
+    headers: { "Content-Type": "text/html; charset=utf-8", "X-Offline-Copy": "1" },
+  });
+}
+
+async function image(request, url) {
+  const cache = await caches.open(SAVED_CACHE);
+  const exact = await cache.match(url.pathname);
+  try {
+    return await fetch(request);
+  } catch (error) {
+    if (exact) {
+      return exact;
+    }
+    // Offline, a saved article's hero asks for the size the screen wants: the phone
+    // rendition that was kept answers for every size.
+    const directory = url.pathname.match(RENDITION)[1];
+    const meta = await readMeta();
+    const kept = Object.values(meta.pages)
+      .flatMap((entry) => entry.images || [])
+      .find((path) => path.startsWith(directory));
+    return (kept && (await cache.match(kept))) || Response.error();
+  }
+}
+
+// --- What is kept ---------------------------------------------------------------------------
+
+async function readMeta() {
+  const cache = await caches.open(SAVED_CACHE);
+  const response = await cache.match(META);
+  const meta = response ? await response.json() : null;
+  return meta && meta.pages ? meta : { pages: {}, notKept: [] };
+}
+
+async function writeMeta(meta) {
+  const cache = await caches.open(SAVED_CACHE);
+  await cache.put(META, new Response(JSON.stringify(meta), {
+    headers: { "Content-Type": "application/json" },
+  }));
+}
+
+async function isSaved(path) {
+  const meta = await readMeta();
+  return Boolean(meta.pages[path] && meta.pages[path].article);
+}
+
+async function storePage(path, response) {
+  const body = await response.text();
+  const cache = await caches.open(SAVED_CACHE);
+  await cache.put(path, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
+  const meta = await readMeta();
+  const entry = meta.pages[path] || {};
+  entry.fetched = new Date().toISOString();
+  entry.bytes = body.length + (entry.imageBytes || 0);
+  meta.pages[path] = entry;
+  await writeMeta(meta);
+  return body;
+}
+
+// Keep a saved article: its page and its hero's phone rendition.
+async function saveArticle(path, added) {
+  // Marked as a copy: keeping an article is not reading it (the site would mark it read).
+  const response = await fetch(path, {
+    credentials: "same-origin",
+    headers: { "X-Offline-Copy": "1" },
+  });
+  if (!response.ok) {
+    return false;
+  }
+  const body = await response.text();
+  const cache = await caches.open(SAVED_CACHE);
+  const images = [];
+  let imageBytes = 0;
+  const found = body.match(/data-offline-image="([^"]+)"/);
+  if (found) {
+    const imageUrl = new URL(found[1], self.location.origin);
+    const imageResponse = await fetch(imageUrl, { credentials: "same-origin" });
+    if (imageResponse.ok) {
+      const blob = await imageResponse.blob();
+      imageBytes = blob.size;
+      await cache.put(imageUrl.pathname, new Response(blob, {
+        headers: { "Content-Type": imageResponse.headers.get("Content-Type") || "image/webp" },
+      }));
+      images.push(imageUrl.pathname);
+    }
+  }
+  await cache.put(path, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
+  const meta = await readMeta();
+  meta.pages[path] = {
+    article: true,
+    added: added || new Date().toISOString(),
+    fetched: new Date().toISOString(),
+    images,
+    imageBytes,
+    bytes: body.length + imageBytes,
+  };
+  await writeMeta(meta);
+  return true;
+}
+
+async function forgetArticle(path) {
+  const cache = await caches.open(SAVED_CACHE);
+  const meta = await readMeta();
+  const entry = meta.pages[path];
+  if (entry) {
+    await Promise.all([cache.delete(path), ...(entry.images || []).map((image) => cache.delete(image))]);
+    delete meta.pages[path];
+    meta.notKept = (meta.notKept || []).filter((other) => other !== path);
+    await writeMeta(meta);
+  }
+}
+
+// Within the budget: the oldest added leave first. Returns the paths that are not kept.
+async function keepWithinBudget() {
+  const meta = await readMeta();
+  const articles = Object.entries(meta.pages)
+    .filter(([, entry]) => entry.article)
+    .sort((a, b) => a[1].added.localeCompare(b[1].added));
+  let total = Object.values(meta.pages).reduce((sum, entry) => sum + (entry.bytes || 0), 0);
+  const dropped = [];
+  while (total > BUDGET && articles.length) {
+    const [path, entry] = articles.shift();
+    total -= entry.bytes || 0;
+    dropped.push(path);
+  }
+  for (const path of dropped) {
+    await forgetArticle(path);
+  }
+  const after = await readMeta();
+  after.notKept = Array.from(new Set([...(after.notKept || []), ...dropped]));
+  await writeMeta(after);
+  return after.notKept;
+}
+
+// The list page tells what is on the list: keep what is missing, forget what left it.
+async function syncSaved(articles) {
+  const wanted = new Map(articles.map((item) => [item.adresse, item.gemt]));
+  const meta = await readMeta();
+  for (const [path, entry] of Object.entries(meta.pages)) {
+    if (entry.article && !wanted.has(path)) {
+      await forgetArticle(path);
+    }
+  }
+  const known = await readMeta();
+  for (const [path, added] of wanted) {
+    if (!known.pages[path] && !(known.notKept || []).includes(path)) {
+      try {
+        await saveArticle(path, added);
+      } catch (error) {
+        break;  // offline: the next visit to the list tries again
+      }
+    }
+  }
+  if (wanted.size === 0) {
+    // An empty list (cleared, or another reader now): no copies are left behind.
+    const cache = await caches.open(SAVED_CACHE);
+    await Promise.all((await cache.keys()).map((key) => cache.delete(key)));
+    return [];
+  }
+  const notKept = await keepWithinBudget();
+  return notKept.filter((path) => wanted.has(path));
+}
+
+self.addEventListener("message", (event) => {
+  const data = event.data || {};
+  if (data.type === "sync") {
+    event.waitUntil(
+      syncSaved(data.articles || []).then((notKept) => {
+        if (event.ports[0]) {
+          event.ports[0].postMessage({ notKept });
+        }
+      })
+    );
+  } else if (data.type === "flush") {
+    event.waitUntil(flushQueue());
+  }
+});
+
+// --- Changes to the list ------------------------------------------------------------------
+
+async function readingListChange(event) {
+  const request = event.request;
+  const form = await request.clone().formData();
+  const params = new URLSearchParams();
+  for (const [name, value] of form) {
+    params.append(name, value);
+  }
+  try {
+    const response = await fetch(request);
+    event.waitUntil(followChange(request.url, response.clone()));
+    return response;
+  } catch (error) {
+    if (new URL(request.url).pathname.endsWith("/tilfoej/")) {
+      throw error;  // adding needs the article itself: not offline
+    }
+    await enqueue({ url: request.url, body: params.toString() });
+    if (self.registration.sync) {
+      self.registration.sync.register(SYNC_TAG).catch(() => {});
+    }
+    if ((request.headers.get("Accept") || "").includes("application/json")) {
+      return new Response(JSON.stringify({
+        artikel: Number(params.get("artikel")),
+        paa_listen: !request.url.endsWith("/fjern/"),
+        antal: null,
+        i_koe: true,
+      }), { status: 202, headers: { "Content-Type": "application/json" } });
+    }
+    return Response.redirect(params.get("naeste") || LIST_URL, 303);
+  }
+}
+
+// After a change went through: an added article is kept, a removed one forgotten.
+async function followChange(url, response) {
+  if (!response.ok || !(response.headers.get("Content-Type") || "").includes("json")) {
+    return;
+  }
+  const data = await response.json();
+  if (!data.adresse) {
+    return;
+  }
+  if (url.endsWith("/tilfoej/") && data.paa_listen) {
+    await saveArticle(data.adresse, new Date().toISOString());
+    await keepWithinBudget();
+  } else if (url.endsWith("/fjern/") && !data.paa_listen) {
+    await forgetArticle(data.adresse);
+  }
+}
+
+self.addEventListener("sync", (event) => {
+  if (event.tag === SYNC_TAG) {
+    event.waitUntil(flushQueue());
+  }
+});
+
+function openQueue() {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(QUEUE_DB, 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore("queue", { autoIncrement: true });
+    opening.onsuccess = () => resolve(opening.result);
+    opening.onerror = () => reject(opening.error);
+  });
+}
+
+async function enqueue(item) {
+  const db = await openQueue();
+  await new Promise((resolve, reject) => {
+    const transaction = db.transaction("queue", "readwrite");
+    transaction.objectStore("queue").add({ ...item, queued: Date.now() });
+    transaction.oncomplete = resolve;
+    transaction.onerror = () => reject(transaction.error);
+  });
+}
+
+async function queued() {
+  const db = await openQueue();
+  return new Promise((resolve, reject) => {
+    const items = [];
+    const cursor = db.transaction("queue").objectStore("queue").openCursor();
+    cursor.onsuccess = () => {
+      const current = cursor.result;
+      if (current) {
+        items.push({ key: current.key, ...current.value });
+        current.continue();
+      } else {
+        resolve(items);
+      }
+    };
+    cursor.onerror = () => reject(cursor.error);
+  });
+}
+
+async function dequeue(key) {
+  const db = await openQueue();
+  await new Promise((resolve) => {
+    const transaction = db.transaction("queue", "readwrite");
+    transaction.objectStore("queue").delete(key);
+    transaction.oncomplete = resolve;
+    transaction.onerror = resolve;
+  });
+}
+
+let flushing = null;
+
+// Send what was queued, in order; stop at the first that cannot reach the server.
+function flushQueue() {
+  if (!flushing) {
+    flushing = (async () => {
+      for (const item of await queued()) {
+        let response;
+        try {
+          response = await fetch(item.url, {
+            method: "POST",
+            body: item.body,
+            credentials: "same-origin",
+            headers: {
+              "Content-Type": "application/x-www-form-urlencoded",
+              Accept: "application/json",
+            },
+          });
+        } catch (error) {
+          return;  // still offline
+        }
+        await dequeue(item.key);
+        await followChange(item.url, response);
+      }
+    })().finally(() => { flushing = null; });
+  }
+  return flushing;
+}
+{% endautoescape %}
