@@ -38,8 +38,6 @@ OFFLINE_ASSETS = (
     "js/reading-list.js",
     "js/offline.js",
     "fonts/source-serif-4-latin-wght-normal.woff2",
-    "fonts/inter-latin-wght-normal.woff2",
-    "fonts/inter-latin-wght-italic.woff2",
     "favicon.svg",
 )
 
@@ -63,6 +61,7 @@ def service_worker(request):
             "precache": json.dumps(urls),
             "offline_url": json.dumps(reverse("offline")),
             "reading_list_url": json.dumps(reverse("articles:reading_list")),
+            "budget": int(settings.OFFLINE_COPIES_MAX_BYTES),
         },
     )
     version = hashlib.sha256(script.encode()).hexdigest()[:12]

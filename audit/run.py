@@ -308,20 +308,26 @@ def lighthouse_run(lighthouse: Path, page: Page, run: int) -> dict:
     ]
     if page.headers:
         command.append(f"--extra-headers={json.dumps(page.headers)}")
-    result = subprocess.run(
-        command,
-        cwd=AUDIT,
-        env=os.environ | {"CHROME_PATH": CHROME_PATH},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if result.returncode != 0 or not output.exists():
-        sys.exit(f"Lighthouse failed on {page.path}:\n{result.stdout}\n{result.stderr}")
-    report = json.loads(output.read_text())
-    if report.get("runtimeError"):
-        sys.exit(f"Lighthouse could not load {page.path}: {report['runtimeError']}")
-    return report
+    # Now and then the system Chromium's trace comes back without the navigation's start
+    # (NO_NAVSTART), and Lighthouse asks to be run again: a run is tried up to three times.
+    for attempt in range(1, 4):
+        output.unlink(missing_ok=True)
+        result = subprocess.run(
+            command,
+            cwd=AUDIT,
+            env=os.environ | {"CHROME_PATH": CHROME_PATH},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        report = json.loads(output.read_text()) if output.exists() else {}
+        problem = report.get("runtimeError") or (
+            None if result.returncode == 0 and report else result.stderr[-2000:]
+        )
+        if not problem:
+            return report
+        log(f"{page.name} run {run}, attempt {attempt}: {problem}")
+    sys.exit(f"Lighthouse failed three times on {page.path}: {problem}")
 
 
 def numbers(report: dict) -> dict[str, float]:

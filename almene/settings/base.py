@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: text answers gzipped for the browsers that accept it (almene/middleware.py).
+    "almene.middleware.TextCompressionMiddleware",
     # Outermost: serves stored public pages, headers and all, to visitors with no cookies of
     # ours, and stores the pages the views mark once every header is on (articles/caching.py).
     "articles.caching.pages.PageCacheMiddleware",
@@ -249,6 +251,11 @@ SITE_NAME = "Almene Nyheder"
 # browsers and shared caches may keep them for PUBLIC_CACHE_SECONDS (articles/caching.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+
+# What a reader's browser may keep of their reading list for offline reading (the service
+# worker, articles/offline.py): the oldest added leave first. A typical article with its
+# picture is about 40 KB (README.md, "Offline and on paper").
+OFFLINE_COPIES_MAX_BYTES = int(os.environ.get("OFFLINE_COPIES_MAX_BYTES", 50 * 1024 * 1024))
 # Anonymous reading lists not used for this many days are deleted by `purge_readers`.
 READING_LIST_PURGE_DAYS = int(os.environ.get("READING_LIST_PURGE_DAYS", "400"))
 

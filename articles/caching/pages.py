@@ -32,7 +32,9 @@ from functools import wraps
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.text import compress_string
 
 from articles import reading_list
 
@@ -59,7 +61,11 @@ def forget() -> None:
 def page_cache_key(request) -> str:
     # Scheme and host are part of the key: pages hold absolute URLs (canonical, Open Graph).
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return versioned(f"page:{hashlib.sha256(address.encode()).hexdigest()[:32]}")
+    return versioned(f"pages:{hashlib.sha256(address.encode()).hexdigest()[:32]}")
+
+
+def accepts_gzip(request) -> bool:
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def stored_headers(response) -> tuple:
@@ -72,8 +78,8 @@ def stored_headers(response) -> tuple:
 
 
 def get_page(key: str):
-    """(page for a visitor without a list, its parts and holes, headers, article the page
-    opens, seconds left) of a stored page, or None."""
+    """(page for a visitor without a list, the same gzipped, its parts and holes, headers,
+    article the page opens, seconds left) of a stored page, or None."""
     now = time.time()
     entry = _local_pages.get(key)
     if entry is not None:
@@ -85,18 +91,21 @@ def get_page(key: str):
         _local_pages[key] = entry
         while len(_local_pages) > LOCAL_PAGES_MAX:
             _local_pages.popitem(last=False)
-    content, page, headers, opens, expires = entry
+    content, gzipped, page, headers, opens, expires = entry
     if expires <= now:
         _local_pages.pop(key, None)
         return None
-    return content, page, headers, opens, int(expires - now)
+    return content, gzipped, page, headers, opens, int(expires - now)
 
 
 def store_page(key: str, response, page: holes.Page | None, timeout: int) -> None:
     """Keep a finished page, with the headers every middleware gave it. ``response`` carries
-    the page as a visitor without a list sees it."""
+    the page as a visitor without a list sees it. It is kept gzipped too, compressed once
+    here rather than for every visitor: it holds nothing personal and no secret, so it needs
+    none of the random padding against BREACH that TextCompressionMiddleware adds."""
     entry = (
         response.content,
+        compress_string(response.content),
         page,
         stored_headers(response),
         getattr(response, "opens_article", None),
@@ -111,9 +120,15 @@ def answer_from_store(request, key: str, state):
     stored = get_page(key)
     if stored is None:
         return None
-    content, page, headers, opens, seconds_left = stored
+    content, gzipped, page, headers, opens, seconds_left = stored
     if state is None:
-        response = HttpResponse(content, headers=headers)
+        if accepts_gzip(request):
+            response = HttpResponse(gzipped, headers=headers)
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(content, headers=headers)
+        # Either way, a shared cache must keep the two apart.
+        patch_vary_headers(response, ["Accept-Encoding"])
         return shared_headers(response, seconds_left, state="hit")
     response = HttpResponse(page.fill(state) if page is not None else content, headers=headers)
     if opens is not None and not reading_list.is_offline_copy(request):

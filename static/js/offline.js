@@ -45,17 +45,27 @@
     worker.postMessage({ type: "sync", articles: articles }, [channel.port2]);
   }
 
-  navigator.serviceWorker
-    .register("/sw.js", { scope: "/" })
-    .then(function () {
-      return navigator.serviceWorker.ready;
-    })
-    .then(function (registration) {
-      if (registration.active) {
-        tell(registration.active);
-      }
-    })
-    .catch(function () {
-      // No worker (a private window, a browser that refuses): the site works without it.
-    });
+  function register() {
+    navigator.serviceWorker
+      .register("/sw.js", { scope: "/" })
+      .then(function () {
+        return navigator.serviceWorker.ready;
+      })
+      .then(function (registration) {
+        if (registration.active) {
+          tell(registration.active);
+        }
+      })
+      .catch(function () {
+        // No worker (a private window, a browser that refuses): the site works without it.
+      });
+  }
+
+  // After the page has loaded: the worker and the copies it fetches must not compete with
+  // the page the reader is waiting for.
+  if (document.readyState === "complete") {
+    register();
+  } else {
+    window.addEventListener("load", register);
+  }
 })();
