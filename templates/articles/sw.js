@@ -3,7 +3,8 @@
 // It keeps the reader's reading list for offline reading, and nothing else of theirs:
 // - each saved article, with its hero image at the phone rendition, when it is added (and when
 //   the list page is opened, for lists made before), within a budget of 50 MB: the oldest
-//   added leave first, and the list page says what could not be kept;
+//   added leave first, and the list page says what could not be kept (kept again once
+//   there is room);
 // - the list page itself, and what any page needs to show (stylesheets, fonts, scripts) and
 //   the offline page, fetched when the worker is installed.
 // Pages are fetched from the network first; only when that fails does a kept copy answer,
@@ -20,7 +21,7 @@ const META = "/__almene-offline__/meta.json";  // what is kept, in SAVED_CACHE
 const PRECACHE = {{ precache }};
 const OFFLINE_URL = {{ offline_url }};
 const LIST_URL = {{ reading_list_url }};
-const BUDGET = 50 * 1024 * 1024;
+const BUDGET = {{ budget }};  // bytes (OFFLINE_COPIES_MAX_BYTES)
 const CHANGES = /^\/laeseliste\/(tilfoej|fjern|laest)\/$/;
 const RENDITION = /^(.*\/)hero-\d+\.(webp|jpg)$/;
 const QUEUE_DB = "almene-offline";
@@ -140,7 +141,8 @@ async function readMeta() {
   const cache = await caches.open(SAVED_CACHE);
   const response = await cache.match(META);
   const meta = response ? await response.json() : null;
-  return meta && meta.pages ? meta : { pages: {}, notKept: [] };
+  const fresh = { pages: {}, notKept: [], dropped: {} };
+  return meta && meta.pages ? { ...fresh, ...meta } : fresh;
 }
 
 async function writeMeta(meta) {
@@ -216,9 +218,21 @@ async function forgetArticle(path) {
   if (entry) {
     await Promise.all([cache.delete(path), ...(entry.images || []).map((image) => cache.delete(image))]);
     delete meta.pages[path];
-    meta.notKept = (meta.notKept || []).filter((other) => other !== path);
     await writeMeta(meta);
   }
+}
+
+// Off the list: no copy, and nothing to tell about it.
+async function removeArticle(path) {
+  await forgetArticle(path);
+  const meta = await readMeta();
+  meta.notKept = meta.notKept.filter((other) => other !== path);
+  delete meta.dropped[path];
+  await writeMeta(meta);
+}
+
+function totalBytes(meta) {
+  return Object.values(meta.pages).reduce((sum, entry) => sum + (entry.bytes || 0), 0);
 }
 
 // Within the budget: the oldest added leave first. Returns the paths that are not kept.
@@ -227,18 +241,21 @@ async function keepWithinBudget() {
   const articles = Object.entries(meta.pages)
     .filter(([, entry]) => entry.article)
     .sort((a, b) => a[1].added.localeCompare(b[1].added));
-  let total = Object.values(meta.pages).reduce((sum, entry) => sum + (entry.bytes || 0), 0);
+  let total = totalBytes(meta);
   const dropped = [];
   while (total > BUDGET && articles.length) {
     const [path, entry] = articles.shift();
     total -= entry.bytes || 0;
-    dropped.push(path);
+    dropped.push([path, entry.bytes || 0]);
   }
-  for (const path of dropped) {
+  for (const [path] of dropped) {
     await forgetArticle(path);
   }
   const after = await readMeta();
-  after.notKept = Array.from(new Set([...(after.notKept || []), ...dropped]));
+  for (const [path, bytes] of dropped) {
+    after.dropped[path] = bytes;  // tried again when there is room for it
+  }
+  after.notKept = Array.from(new Set([...after.notKept, ...dropped.map(([path]) => path)]));
   await writeMeta(after);
   return after.notKept;
 }
@@ -247,19 +264,29 @@ async function keepWithinBudget() {
 async function syncSaved(articles) {
   const wanted = new Map(articles.map((item) => [item.adresse, item.gemt]));
   const meta = await readMeta();
-  for (const [path, entry] of Object.entries(meta.pages)) {
-    if (entry.article && !wanted.has(path)) {
-      await forgetArticle(path);
+  for (const path of new Set([...Object.keys(meta.pages), ...meta.notKept])) {
+    if ((!meta.pages[path] || meta.pages[path].article) && !wanted.has(path)) {
+      await removeArticle(path);
     }
   }
-  const known = await readMeta();
   for (const [path, added] of wanted) {
-    if (!known.pages[path] && !(known.notKept || []).includes(path)) {
-      try {
-        await saveArticle(path, added);
-      } catch (error) {
-        break;  // offline: the next visit to the list tries again
+    const known = await readMeta();
+    if (known.pages[path]) {
+      continue;
+    }
+    if (known.notKept.includes(path)) {
+      // Left out for want of room: kept again only once there is room for it now.
+      if (totalBytes(known) + (known.dropped[path] || 0) > BUDGET) {
+        continue;
       }
+      known.notKept = known.notKept.filter((other) => other !== path);
+      delete known.dropped[path];
+      await writeMeta(known);
+    }
+    try {
+      await saveArticle(path, added);
+    } catch (error) {
+      break;  // offline: the next visit to the list tries again
     }
   }
   if (wanted.size === 0) {
@@ -333,7 +360,7 @@ async function followChange(url, response) {
     await saveArticle(data.adresse, new Date().toISOString());
     await keepWithinBudget();
   } else if (url.endsWith("/fjern/") && !data.paa_listen) {
-    await forgetArticle(data.adresse);
+    await removeArticle(data.adresse);
   }
 }
 

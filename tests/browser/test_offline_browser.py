@@ -165,3 +165,38 @@ def test_logging_out_leaves_no_copies(live_server, page_at):
     expect(page.get_by_role("heading", name="Logget ud")).to_be_visible()
     page.goto(base + "/")
     assert kept(page) == []
+
+
+def test_the_oldest_saved_leave_first_when_the_budget_is_full(live_server, page_at, settings):
+    """Copies are kept within OFFLINE_COPIES_MAX_BYTES: the oldest added leave first, the list
+    page says so, and the copy comes back once removing another makes room."""
+    # Each article about 80 KB as the worker keeps it: two fit with the list page, three not.
+    body = "<p>" + "Beboerne i afdelingen har stemt om den nye helhedsplan. " * 1100 + "</p>"
+    settings.OFFLINE_COPIES_MAX_BYTES = 200 * 1024
+    oldest, middle, newest = (
+        ArticleFactory(title=title, body=body) for title in ("Først gemt", "Så gemt", "Sidst gemt")
+    )
+    base = live_server.url
+    page = page_at(PHONE)
+    controlled(page, base)
+    for article in (oldest, middle, newest):
+        page.goto(base + article.get_absolute_url())
+        page.locator(".article__header").get_by_role("button", name="Læs senere").click()
+        wait_until(lambda a=article: a.get_absolute_url() in kept(page), what=article.title)
+
+    page.goto(base + "/laeseliste/")
+    expect(page.locator("html[data-offline-synced]")).to_have_count(1)
+    assert oldest.get_absolute_url() not in kept(page)
+    assert {middle.get_absolute_url(), newest.get_absolute_url()} <= set(kept(page))
+    expect(page.locator("[data-offline-status]")).to_contain_text(
+        "1 af dine gemte artikler kunne ikke gemmes til offline-læsning"
+    )
+
+    # Removing one makes room: on the next visit to the list the oldest is kept again.
+    page.locator(".reading-list__item", has_text="Sidst gemt").get_by_role(
+        "button", name="Fjern"
+    ).click()
+    wait_until(lambda: newest.get_absolute_url() not in kept(page), what="the removed copy")
+    page.goto(base + "/laeseliste/")
+    wait_until(lambda: oldest.get_absolute_url() in kept(page), what="the oldest to be kept")
+    expect(page.locator("[data-offline-status]")).to_be_hidden()
