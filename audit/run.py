@@ -87,6 +87,17 @@ TARGETS = {
 }
 
 
+# Audits a page fails on purpose, with the reason, written beside them in the results.
+KEPT_ON_PURPOSE = {
+    "is-crawlable": (
+        "On purpose: robots.txt keeps search engines out of /soeg/ (results for every "
+        "word anyone types, an endless space of thin pages over articles the sitemap "
+        "already lists) and /laeseliste/ (a page of one reader's own), and search results "
+        "say noindex as well"
+    ),
+}
+
+
 def log(message: str) -> None:
     print(f"[audit] {message}", flush=True)
 
@@ -354,7 +365,11 @@ def shortfalls(reports: list[dict]) -> list[str]:
                 if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
                     failing.setdefault(ref["id"], set()).add(run)
                     titles[ref["id"]] = f"{category}: {audit['title']}"
-    return [f"{titles[key]} ({len(runs)} of {len(reports)} runs)" for key, runs in failing.items()]
+    return [
+        f"{titles[key]} ({len(runs)} of {len(reports)} runs)"
+        + (f". {KEPT_ON_PURPOSE[key]}" if key in KEPT_ON_PURPOSE else "")
+        for key, runs in failing.items()
+    ]
 
 
 # --- Report -------------------------------------------------------------------------------
