@@ -67,6 +67,10 @@ BENCHED_POSITION = 5  # the article page's article
 READ_POSITION = 12
 BENCH_USERNAME = "bench-laeser"
 ANONYMOUS, WITH_LIST, LOGGED_IN = "anonymous", "reader with a list", "logged-in reader"
+# Browsers ask for gzip (wrk does not, unless told): the stored page goes out as it was
+# compressed when it was stored; a reader's own page is compressed for them.
+ANONYMOUS_GZIP, WITH_LIST_GZIP = "anonymous, taking gzip", "reader with a list, taking gzip"
+GZIP = {"Accept-Encoding": "gzip"}
 
 
 def log(message: str) -> None:
@@ -319,8 +323,9 @@ def wrk(
     return rps, latency("50"), latency("99"), errors
 
 
-def fetch_bytes(port: int, path: str, cookie: str = "") -> int:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
+def fetch_bytes(port: int, path: str, cookie: str = "", headers: dict | None = None) -> int:
+    """The bytes sent for ``path``: compressed, for a row that asks for gzip."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
     if cookie:
         request.add_header("Cookie", cookie)
     with urllib.request.urlopen(request) as response:
@@ -507,6 +512,26 @@ def scenarios() -> list[Scenario]:
     return [
         Scenario("Article page", [f"/artikler/{one}/"]),
         *personal("Article page", f"/artikler/{one}/", on_article_page=True),
+        Scenario(
+            "Article page, taking gzip",
+            [f"/artikler/{one}/"],
+            modes=("on",),
+            headers=GZIP,
+            reader=ANONYMOUS_GZIP,
+            page="Article page",
+        ),
+        Scenario(
+            f"Article page, {WITH_LIST_GZIP}",
+            [f"/artikler/{one}/"],
+            modes=("on",),
+            headers=GZIP,
+            cookies=[list_cookie],
+            reader=WITH_LIST_GZIP,
+            page="Article page",
+            expected_count=len(LIST_POSITIONS),
+            on_list=benched_pk,
+            on_list_required=True,
+        ),
         Scenario("200 article pages", [f"/artikler/{slug}/" for slug in many]),
         Scenario("Front page", ["/"]),
         *personal("Front page", "/"),
@@ -606,7 +631,14 @@ def report(
         "share of anonymous cached | share of floor |",
         "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    order = [(ANONYMOUS, "on"), (WITH_LIST, "on"), (LOGGED_IN, "on"), (ANONYMOUS, "off")]
+    order = [
+        (ANONYMOUS, "on"),
+        (WITH_LIST, "on"),
+        (LOGGED_IN, "on"),
+        (ANONYMOUS_GZIP, "on"),
+        (WITH_LIST_GZIP, "on"),
+        (ANONYMOUS, "off"),
+    ]
     for page in PERSONAL_PAGES:
         for reader, mode in order:
             for r in results:
@@ -676,7 +708,8 @@ def main() -> None:
             for scenario in all_scenarios:
                 if mode not in scenario.modes:
                     continue
-                if scenario.reader != ANONYMOUS:
+                personal_row = scenario.reader in (WITH_LIST, LOGGED_IN, WITH_LIST_GZIP)
+                if personal_row:
                     check_personal(APP_PORT, scenario)
                 # Warm-up; with the cache on, long enough to store every page of the row.
                 warmup = 2 + (len(scenario.paths) // 40 if mode == "on" else 0)
@@ -686,7 +719,8 @@ def main() -> None:
                     fetch_bytes(
                         APP_PORT,
                         scenario.paths[0],
-                        scenario.cookies[0] if scenario.reader != ANONYMOUS else "",
+                        scenario.cookies[0] if personal_row else "",
+                        scenario.headers,
                     )
                     if scenario.method == "GET"
                     else 0
