@@ -64,7 +64,12 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (PRECACHE.includes(url.pathname + url.search) && url.pathname !== OFFLINE_URL) {
-    event.respondWith(caches.match(request).then((kept) => kept || fetch(request)));
+    // The network (in practice the browser's own cache: static names are hashed and kept a
+    // year) first, so that a stylesheet edited in development shows at once; the kept copy
+    // offline.
+    event.respondWith(
+      fetch(request).catch(() => caches.match(request, { cacheName: STATIC_CACHE }))
+    );
     return;
   }
   if (request.mode === "navigate") {
