@@ -371,7 +371,12 @@ async function followChange(url, response) {
 
 self.addEventListener("sync", (event) => {
   if (event.tag === SYNC_TAG) {
-    event.waitUntil(flushQueue());
+    // A failed sync is tried again by the browser later: fail it while anything is left.
+    event.waitUntil(flushQueue().then((sent) => {
+      if (!sent) {
+        throw new Error("still offline");
+      }
+    }));
   }
 });
 
@@ -424,7 +429,8 @@ async function dequeue(key) {
 
 let flushing = null;
 
-// Send what was queued, in order; stop at the first that cannot reach the server.
+// Send what was queued, in order; stop at the first that cannot reach the server. Resolves
+// to whether everything was sent.
 function flushQueue() {
   if (!flushing) {
     flushing = (async () => {
@@ -441,11 +447,12 @@ function flushQueue() {
             },
           });
         } catch (error) {
-          return;  // still offline
+          return false;  // still offline
         }
         await dequeue(item.key);
         await followChange(item.url, response);
       }
+      return true;
     })().finally(() => { flushing = null; });
   }
   return flushing;
