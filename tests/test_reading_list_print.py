@@ -9,7 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone, translation
 
 from articles.models import Article, Reader, ReadingListItem
 
@@ -19,20 +19,6 @@ from .test_reading_list import SAME_ORIGIN, add
 pytestmark = pytest.mark.django_db
 
 PRINT = "/laeseliste/udskriv/"
-DANISH_MONTHS = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 def printed(client) -> str:
@@ -47,8 +33,9 @@ def printed_articles(page: str) -> list[str]:
 
 
 def today_in_danish() -> str:
-    today = timezone.localdate()
-    return f"{today.day}. {DANISH_MONTHS[today.month - 1]} {today.year}"
+    """Today as Danish readers write it: "3. december 2026"."""
+    with translation.override("da"):
+        return dateformat.format(timezone.localdate(), "j. F Y")
 
 
 def test_the_address_and_its_name():
