@@ -30,12 +30,10 @@ import platform
 import re
 import secrets
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
 import sys
-import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +42,10 @@ from urllib.parse import quote
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT = ROOT / "audit"
 sys.path.insert(0, str(ROOT))
+
+from bench.servers import Server  # noqa: E402 (the project's root is on the path only now)
+
 PYTHON = sys.executable
-BIN = Path(sys.executable).parent
 
 WORK = ROOT / "var" / "audit"
 ARTICLES = int(os.environ.get("AUDIT_ARTICLES", "120"))
@@ -232,42 +232,15 @@ def pages() -> list[Page]:
 # --- Serving ------------------------------------------------------------------------------
 
 
-class Server:
-    def __init__(self) -> None:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", PORT)) == 0:
-                sys.exit(f"port {PORT} is taken: set AUDIT_PORT")
-        self.process = subprocess.Popen(
-            [
-                str(BIN / "gunicorn"),
-                "audit.wsgi:application",
-                "--config",
-                str(ROOT / "gunicorn.conf.py"),
-                "--bind",
-                f"127.0.0.1:{PORT}",
-            ],
-            cwd=ROOT,
-            env=production_environment(),
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                sys.exit("gunicorn stopped at start")
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", PORT)) == 0:
-                    return
-            time.sleep(0.2)
-        self.stop()
-        sys.exit(f"nothing answers on port {PORT}")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+def serve() -> Server:
+    """gunicorn with the audit's site on PORT (bench/servers.py, as make bench serves it)."""
+    with socket.socket() as probe:
+        if probe.connect_ex(("127.0.0.1", PORT)) == 0:
+            sys.exit(f"port {PORT} is taken: set AUDIT_PORT")
+    try:
+        return Server("audit.wsgi:application", PORT, production_environment())
+    except RuntimeError as error:
+        sys.exit(f"gunicorn: {error}")
 
 
 def fetch(path: str, headers: dict[str, str]) -> tuple[int, str]:
@@ -465,7 +438,7 @@ def main() -> None:
     prepare_database()
     manage("collectstatic", "--noinput")
     audited = pages()
-    server = Server()
+    server = serve()
     try:
         for page in audited:
             if page.name == "Search":
