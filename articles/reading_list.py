@@ -183,26 +183,27 @@ class ReadingList:
     def __contains__(self, article) -> bool:
         return getattr(article, "pk", article) in self.article_ids
 
-    def items(self):
-        """The list page: published articles on the list, newest added first."""
+    def _saved_and_published(self):
+        """The items whose articles are published, newest added first, with their articles
+        and sections."""
         if self.reader is None:
             return ReadingListItem.objects.none()
         return (
             self.reader.items.filter(article__in=Article.objects.published())
             .select_related("article", "article__section")
-            .defer("article__body")
             .order_by("-added_at", "-pk")
         )
 
+    def items(self):
+        """The list page: published articles on the list, newest added first."""
+        return self._saved_and_published().defer("article__body")
+
     def items_in_full(self):
         """The print view: the same articles as ``items()``, in the same order, with their
-        bodies and bylines. Three queries however long the list: the items with their
+        bodies and bylines. Two queries however long the list: the items with their
         articles and sections, then every byline with its author."""
-        if self.reader is None:
-            return ReadingListItem.objects.none()
         return (
-            self.reader.items.filter(article__in=Article.objects.published())
-            .select_related("article", "article__section")
+            self._saved_and_published()
             # Only ever read inside PostgreSQL (ArticleManager leaves it out too).
             .defer("article__search_vector")
             .prefetch_related(
@@ -210,7 +211,6 @@ class ReadingList:
                     "article__bylines", queryset=ArticleAuthor.objects.select_related("author")
                 )
             )
-            .order_by("-added_at", "-pk")
         )
 
     def unavailable_count(self) -> int:
