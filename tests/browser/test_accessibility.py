@@ -71,6 +71,8 @@ PAGES = {
     "mål": lambda site: site["goal"].get_absolute_url(),
     "søgning": lambda site: "/soeg/?q=afsnit",
     "læseliste (tom)": lambda site: "/laeseliste/",
+    "læseliste til udskrift (tom)": lambda site: "/laeseliste/udskriv/",
+    "offline": lambda site: "/offline/",
     "404": lambda site: "/artikler/findes-ikke/",
 }
 
@@ -91,7 +93,7 @@ def test_no_wcag_violations(live_server, page_at, site, viewport):
     page.goto(live_server.url + site["article"].get_absolute_url())
     page.locator(".article__header .reading-button__button").click()
     expect(page.locator("[data-reading-list-count]")).to_have_text("1")
-    for url in ["/laeseliste/", site["article"].get_absolute_url()]:
+    for url in ["/laeseliste/", "/laeseliste/udskriv/", site["article"].get_absolute_url()]:
         page.goto(live_server.url + url)
         results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         if results.violations_count:
