@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime
 import json
 import os
-import platform
 import re
 import secrets
 import shutil
@@ -43,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 AUDIT = ROOT / "audit"
 sys.path.insert(0, str(ROOT))
 
-from bench.servers import Server  # noqa: E402 (the project's root is on the path only now)
+from bench.harness import Server, machine  # noqa: E402 (the project's root is on the path only now)
 
 PYTHON = sys.executable
 
@@ -233,7 +232,7 @@ def pages() -> list[Page]:
 
 
 def serve() -> Server:
-    """gunicorn with the audit's site on PORT (bench/servers.py, as make bench serves it)."""
+    """gunicorn with the audit's site on PORT (bench/harness.py, as make bench serves it)."""
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", PORT)) == 0:
             sys.exit(f"port {PORT} is taken: set AUDIT_PORT")
@@ -346,15 +345,6 @@ def shortfalls(reports: list[dict]) -> list[str]:
 
 
 # --- Report -------------------------------------------------------------------------------
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    return f"{os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}"
 
 
 def meets(key: str, value: float) -> bool:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import platform
 import random
 import re
 import secrets
@@ -39,7 +38,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import newsletter_bench
-from servers import Server
+from harness import Server, machine
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Django set up in this process (queries, readers, sessions) is the code of this tree, like
@@ -514,15 +513,6 @@ def scenarios() -> list[Scenario]:
             cookies=cookies,
         ),
     ]
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    return f"{os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}"
 
 
 def share(ratio: float) -> str:

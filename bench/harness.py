@@ -1,9 +1,11 @@
-"""gunicorn serving the site for a measurement (make bench, make audit): started in a process
-group of its own, waited for until it answers, stopped with everything it started."""
+"""What make bench and make audit share: gunicorn serving the site for a measurement (started
+in a process group of its own, waited for until it answers, stopped with everything it
+started), and the line that names the machine in their results."""
 
 from __future__ import annotations
 
 import os
+import platform
 import re
 import signal
 import socket
@@ -65,3 +67,12 @@ class Server:
                 self.process.wait(15)
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    return f"{os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}"
