@@ -8,7 +8,9 @@ first picture is fetched first."""
 import gzip
 
 import pytest
+from django.http import HttpResponse
 
+from almene.middleware import TextCompressionMiddleware
 from articles.views import ArchiveView
 
 from .factories import ArticleFactory
@@ -74,7 +76,29 @@ def test_a_readers_own_page_is_gzipped_with_their_list_in_it(client):
     assert "data-reading-list-count>1</span>" in page
 
 
-def test_what_is_compressed_already_is_left_alone(client):
+@pytest.mark.parametrize(
+    ("content_type", "compressed"),
+    [
+        ("text/html; charset=utf-8", True),
+        ("application/json", True),
+        ("application/rss+xml; charset=utf-8", True),
+        ("image/png", False),
+        ("font/woff2", False),
+        ("application/pdf", False),
+    ],
+)
+def test_only_text_is_compressed(rf, content_type, compressed):
+    """Text only: fonts, pictures and PDFs are compressed already, and gzipping them again
+    costs every request CPU for nothing (however well this body would shrink)."""
+    middleware = TextCompressionMiddleware(
+        lambda request: HttpResponse(b"a" * 10_000, content_type=content_type)
+    )
+    response = middleware(rf.get("/", HTTP_ACCEPT_ENCODING="gzip"))
+    assert response.has_header("Content-Encoding") is compressed
+    assert len(response.content) < 1_000 if compressed else len(response.content) == 10_000
+
+
+def test_an_icon_is_sent_as_it_is(client):
     response = client.get("/ikoner/512.png", **GZIP)
     assert response["Content-Type"] == "image/png"
     assert "Content-Encoding" not in response
