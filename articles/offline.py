@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -52,22 +52,27 @@ def precached() -> list[str]:
     return [reverse("offline"), *assets]
 
 
-@require_GET
-def service_worker(request):
-    urls = precached()
+@lru_cache(maxsize=8)
+def worker_script(precache: tuple[str, ...], budget: int) -> str:
+    """The worker's text, made once per process for what it is made of: the browser asks for
+    it on many page views, to see whether it changed."""
     script = render_to_string(
         "articles/sw.js",
         {
-            "precache": json.dumps(urls),
+            "precache": json.dumps(list(precache)),
             "offline_url": json.dumps(reverse("offline")),
             "reading_list_url": json.dumps(reverse("articles:reading_list")),
-            "budget": int(settings.OFFLINE_COPIES_MAX_BYTES),
+            "budget": budget,
         },
     )
     version = hashlib.sha256(script.encode()).hexdigest()[:12]
-    response = HttpResponse(
-        script.replace("__VERSION__", version), content_type="text/javascript; charset=utf-8"
-    )
+    return script.replace("__VERSION__", version)
+
+
+@require_GET
+def service_worker(request):
+    script = worker_script(tuple(precached()), int(settings.OFFLINE_COPIES_MAX_BYTES))
+    response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
     # The browser checks for a new worker on every visit; nothing may keep this one.
     response["Cache-Control"] = "no-cache"
     return response
