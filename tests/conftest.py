@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache, caches
 
 from articles.caching import forget_local_state
+from tests.faults import private_redis  # noqa: F401  (a fixture for every test module)
 
 
 @pytest.fixture(autouse=True)
