@@ -6,6 +6,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from newsletter.confirmation import confirm_path
 from newsletter.models import Subscriber
@@ -90,12 +91,13 @@ def test_no_wcag_violations(live_server, page_at, smtp_server, topics, viewport)
     # The form sent empty: its errors, listed and beside their fields.
     page.goto(live_server.url + "/nyhedsbrev/")
     page.get_by_role("button", name="Tilmeld").click()
-    assert page.get_by_role("alert").is_visible()
+    # expect() waits for the answer to the post; is_visible() would look before it came.
+    expect(page.get_by_role("alert")).to_be_visible()
     check("tilmelding med fejl")
     # The page after unsubscribing.
     page.goto(live_server.url + person.unsubscribe_url())
     page.get_by_role("button", name="Afmeld").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Du er afmeldt"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du er afmeldt")
     check("afmeldt")
     assert not failures, "\n\n".join(failures)
 
