@@ -400,6 +400,16 @@ class Article(models.Model):
         # An address that is an article's own again needs no redirect.
         ArticleSlugRedirect.objects.filter(old_slug=self.slug).delete()
 
+    def was_public(self) -> bool:
+        """Whether the public could see this article as it was loaded (before a change
+        being saved, or a delete): what changes or leaves is then a takedown."""
+        loaded_time = getattr(self, "_loaded_published_at", _NOT_LOADED)
+        return (
+            getattr(self, "_loaded_status", None) == self.Status.PUBLISHED
+            and loaded_time not in (None, _NOT_LOADED)
+            and loaded_time <= timezone.now()
+        )
+
     @property
     def is_scheduled(self) -> bool:
         return (
@@ -834,3 +844,35 @@ class EditorialMail(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class ContentVersion(models.Model):
+    """The version of what the public pages show: one row, counted up in the same
+    transaction as every change to public content (articles/caching/invalidation.py), so the
+    new version becomes visible to other requests exactly when the change does.
+
+    Every cached page, fragment and remembered value carries the version in its key
+    (articles/caching/store.py). Kept in the database, a retirement cannot be lost to a cache
+    fault: a version kept only in Redis was skipped while Redis was marked down after a
+    stall, and the old version and its pages came back when Redis answered again. Writers
+    take turns on the row, so versions follow the order in which changes commit.
+
+    ``takedowns`` counts the changes that took something public away (unpublished, or a
+    public article changed or deleted): the last good copies kept for database outages are
+    valid only until the next one (articles/caching/pages.py).
+    """
+
+    number = models.PositiveBigIntegerField("version", default=0)
+    changed_at = models.DateTimeField("ændret", default=timezone.now)
+    takedowns = models.PositiveBigIntegerField("fjernelser", default=0)
+    taken_down_at = models.DateTimeField("seneste fjernelse", default=timezone.now)
+
+    class Meta:
+        verbose_name = "indholdsversion"
+        verbose_name_plural = "indholdsversioner"
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="one_content_version"),
+        ]
+
+    def __str__(self):
+        return str(self.number)

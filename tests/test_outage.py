@@ -117,13 +117,21 @@ def hidden_fields(response) -> dict[str, list[str]]:
 # --- Reading ----------------------------------------------------------------------------------
 
 
+def a_change_retires_the_stored_pages():
+    """A change that takes nothing away (a new article, say) retires every stored page, and
+    this process forgets its own copies of them. It then reads the new content version, as a
+    running process does every second: the outage begins after that."""
+    store.bump_content_version()
+    caching.forget_local_state()
+    store.content_version()
+
+
 def test_a_page_once_stored_is_served_stale_after_a_content_change(client, page_cache, caplog):
     article = ArticleFactory(title="Læst før nedbruddet")
     url = article.get_absolute_url()
     stored = client.get(url)
     assert stored["X-Page-Cache"] == "miss"
-    store.bump_content_version()  # retires the stored page; its last good copy remains
-    caching.forget_local_state()
+    a_change_retires_the_stored_pages()  # the page's last good copy remains
 
     with database_down():
         response = client.get(url)
@@ -194,8 +202,7 @@ def test_only_pages_shared_by_everyone_become_stale_copies(client, page_cache):
     copy = stale_response(RequestFactory().get(article.get_absolute_url()))
     assert copy is not None and "data-reading-list-count>0<" in copy.content.decode()
     assert 'aria-pressed="true"' not in copy.content.decode()
-    store.bump_content_version()  # the stored page is retired; the copy stays
-    caching.forget_local_state()
+    a_change_retires_the_stored_pages()  # the copy stays
 
     with database_down():
         anonymous = Client().get(article.get_absolute_url())
@@ -350,8 +357,7 @@ def test_postgresql_unreachable(client, page_cache, caplog):
     editor_client = Client()
     editor_client.force_login(UserFactory(groups=["Redaktør"]))
     assert client.get(stored.get_absolute_url()).status_code == 200
-    store.bump_content_version()
-    caching.forget_local_state()
+    a_change_retires_the_stored_pages()
     data = article_post(stored, title="Ny titel")
 
     with postgresql_unreachable():

@@ -1,25 +1,35 @@
-"""One place that says when cached public content is stale: after a change is committed.
+"""One place that says when cached public content is stale: when a change is committed.
 
 Both apps call ``connect_public`` with the models their public pages show; a save or delete
-of any of them, or a change of an article's goals, replaces the content version once the
-change is committed (``content_changed``). Bumped inside the transaction, a request in
-between would read the new version with the old rows and keep the old page under it; after a
-rollback nothing is bumped, as nothing changed. Bulk writes that send no signals (the demo
-seeding's ``bulk_create``) call ``content_changed`` themselves.
+of any of them, or a change of an article's goals, counts up the content version in the
+change's own transaction (``content_changed``, ``store.bump_content_version``). The new
+version becomes visible to other requests exactly when the change does: never before (a
+request would read the new version with the old rows and keep the old page under it), never
+lost (after a rollback nothing changed, and a stalled cache plays no part). Bulk writes that
+send no signals (the demo seeding's ``bulk_create``) call ``content_changed`` themselves.
+
+A change that takes something public away (a published article unpublished, edited or
+deleted) is a *takedown*: it also retires the last good copies of pages kept for database
+outages, which otherwise outlive content versions (``pages.stale_response``).
 """
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .store import bump_content_version
 
 
-def content_changed(**kwargs) -> None:
+def content_changed(sender=None, instance=None, **kwargs) -> None:
     """Public content changed: every cached page, fragment and remembered value is retired
-    once the change is committed (at once outside a transaction)."""
-    transaction.on_commit(bump_content_version)
+    when the change commits. ``instance`` answers ``was_public()`` if it can be taken down
+    (an article)."""
+    action = kwargs.get("action", "")  # a relation's change is told before and after
+    if action.startswith("pre_"):
+        return
+    was_public = getattr(instance, "was_public", None)
+    takes_away = action in ("", "post_remove", "post_clear")
+    bump_content_version(takedown=bool(takes_away and was_public and was_public()))
 
 
 def connect_public(models, *, many_to_many=()) -> None:

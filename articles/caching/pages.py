@@ -30,7 +30,7 @@ from collections import OrderedDict
 from functools import wraps
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -39,7 +39,7 @@ from django.utils.text import compress_string
 from articles import reading_list
 
 from . import holes
-from .store import lifetime, safe_get, safe_set, versioned
+from .store import lifetime, safe_get, safe_set, takedown_mark, versioned
 
 # What psycopg's failures to reach the database (refused, shut down, starting up, connection
 # lost) become in Django.
@@ -203,15 +203,19 @@ def public_page(view):
 # Beside each page it stores, PageCacheMiddleware keeps a copy under the page's address alone
 # (no content version), for a day: when the database does not answer, a reader gets the last
 # good copy of the page (almene/outage.py) instead of an error, even after a change retired
-# the page or it expired. The copy is the page as a visitor without a list sees it, so no
-# reader's state is ever shown to another. Compressed: copies live a day instead of minutes,
-# and HTML shrinks several times over.
+# the page or it expired, unless something public was taken away since (``stale_page_key``).
+# The copy is the page as a visitor without a list sees it, so no reader's state is ever
+# shown to another. Compressed: copies live a day instead of minutes, and HTML shrinks
+# several times over.
 STALE_PAGE_SECONDS = 24 * 60 * 60
 
 
 def stale_page_key(request) -> str:
+    """The copy's key carries the takedown mark: once something public is taken away, no copy
+    made before can come back, even while the database that would say so is away."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"stale-page:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"stale-page:{takedown_mark()}:{digest}"
 
 
 def store_stale_copy(request, content: bytes, headers: tuple) -> None:
@@ -223,7 +227,11 @@ def store_stale_copy(request, content: bytes, headers: tuple) -> None:
 def stale_response(request):
     """The last good copy of this request's page, as a response, or None. Marked stale and
     kept by no browser or shared cache: it is to be replaced as soon as the database is back."""
-    entry = safe_get(stale_page_key(request))
+    try:
+        key = stale_page_key(request)
+    except DatabaseError:  # this process never read the takedown mark: no copy is safe
+        return None
+    entry = safe_get(key)
     try:
         content, headers = entry
         response = HttpResponse(zlib.decompress(content), headers=headers)

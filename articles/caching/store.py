@@ -5,11 +5,12 @@ cache (Redis in production) does not answer, the site serves from the database, 
 without errors, and stops asking the cache for a few seconds, so a dead Redis costs no
 timeout on every request.
 
-The *content version* is part of every cache key for public content: a token replaced
-whenever something the public pages show is changed and committed (``invalidation.py``).
-Each process re-reads it at most once a second, so a change shows everywhere within about a
-second. Nothing cached outlives the next scheduled publication either (``lifetime``), so a
-scheduled article appears on time without anyone saving anything.
+The *content version* is part of every cache key for public content: a number counted up in
+the database, in the same transaction as every change to what the public pages show
+(``invalidation.py``), so no cache fault can lose a retirement. Each process reads it at most
+once a second, so a change shows everywhere within about a second. Nothing cached outlives
+the next scheduled publication either (``lifetime``), so a scheduled article appears on time
+without anyone saving anything.
 """
 
 from __future__ import annotations
@@ -19,17 +20,17 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 logger = logging.getLogger("articles.caching")
 
-VERSION_KEY = "content-version"
 VERSION_MEMO_SECONDS = 1.0
 CACHE_PAUSE_SECONDS = 5.0
 MISSING = object()
 
 _cache_down_until = 0.0
-_version_memo: tuple[float, str] = (0.0, "")
 _next_publication_memo: dict[str, float] = {}
 
 
@@ -67,13 +68,17 @@ def safe_get_many(keys: list[str]) -> dict:
         return {}
 
 
-def safe_set(key: str, value, timeout: float | None) -> None:
+def safe_set(key: str, value, timeout: float | None) -> bool:
+    """``cache.set``: whether the cache took the value (False: it was not asked, or did not
+    answer, and may still hold an older value)."""
     if not cache_available():
-        return
+        return False
     try:
         cache.set(key, value, timeout)
     except Exception as error:
         _cache_failed(error)
+        return False
+    return True
 
 
 def safe_add(key: str, value, timeout: float | None, *, unavailable: bool = True) -> bool:
@@ -88,39 +93,113 @@ def safe_add(key: str, value, timeout: float | None, *, unavailable: bool = True
         return unavailable
 
 
-def safe_delete(key: str) -> None:
+def safe_delete(key: str) -> bool:
+    """``cache.delete``: whether the cache answered (False: the value may still be there)."""
     if not cache_available():
-        return
+        return False
     try:
         cache.delete(key)
     except Exception as error:
         _cache_failed(error)
+        return False
+    return True
 
 
-# --- The content version --------------------------------------------------------------------
+def safe_incr(key: str) -> int | None:
+    """``cache.incr``: the new count, or None when the cache does not answer. Raises
+    ValueError, as ``cache.incr`` does, when the key is not there."""
+    if not cache_available():
+        return None
+    try:
+        return cache.incr(key)
+    except ValueError:
+        raise
+    except Exception as error:
+        _cache_failed(error)
+        return None
+
+
+# --- The content version ---------------------------------------------------------------------
+
+# This process's last reading of the database's content version: (when, version, takedowns).
+_version_memo: tuple[float, str, str] | None = None
+
+
+def _stamp(moment) -> str:
+    return str(int(moment.timestamp() * 1000))
+
+
+def _read_versions() -> tuple[str, str]:
+    """(content version, takedown mark) as committed in the database. Each carries the time
+    of its last change, so a database restored from a backup never reuses a version under
+    which other content was cached."""
+    from articles.models import ContentVersion
+
+    row = (
+        ContentVersion.objects.filter(pk=1)
+        .values_list("number", "changed_at", "takedowns", "taken_down_at")
+        .first()
+    )
+    if row is None:
+        return "0", "0"
+    number, changed_at, takedowns, taken_down_at = row
+    return f"{number}.{_stamp(changed_at)}", f"{takedowns}.{_stamp(taken_down_at)}"
+
+
+def _versions() -> tuple[str, str]:
+    global _version_memo
+    now = time.monotonic()
+    if _version_memo is not None and now - _version_memo[0] < VERSION_MEMO_SECONDS:
+        return _version_memo[1:]
+    try:
+        versions = _read_versions()
+    except DatabaseError:
+        if _version_memo is None:
+            raise  # nothing known: the caller answers as for any database outage
+        # Nothing public can change while the database cannot be reached, so the last
+        # reading holds; it is asked again in a second.
+        versions = _version_memo[1:]
+    _version_memo = (now, *versions)
+    return versions
 
 
 def content_version() -> str:
-    global _version_memo
-    now = time.monotonic()
-    read_at, version = _version_memo
-    if version and now - read_at < VERSION_MEMO_SECONDS:
-        return version
-    version = safe_get(VERSION_KEY)
-    if version is None:
-        version = str(time.time_ns())
-        safe_set(VERSION_KEY, version, None)
-    _version_memo = (now, version)
-    return version
+    """The version every key of cached public content carries. Read from the database at
+    most once a second per process: a change shows everywhere within about a second, and
+    at once in the process that made it."""
+    return _versions()[0]
 
 
-def bump_content_version(**kwargs) -> None:
-    """A new content version now: every cached page, fragment and remembered value is
-    rebuilt. Called after a change is committed (invalidation.py), never before."""
+def takedown_mark() -> str:
+    """Changes whenever something public was taken away (``bump_content_version``)."""
+    return _versions()[1]
+
+
+def bump_content_version(*, takedown: bool = False, **kwargs) -> None:
+    """A new content version, counted up in the current transaction: every cached page,
+    fragment and remembered value is retired when the change commits, and not before (a
+    request reading the new version always reads the new rows too). ``takedown``: the change
+    took something public away, so the last good copies of pages kept for outages go too.
+
+    Counted in the database, not in the cache: a retirement that a stalled or absent Redis
+    could not record would be lost, and the old pages would come back with it."""
+    from articles.models import ContentVersion
+
+    now = timezone.now()
+    fields = {"number": F("number") + 1, "changed_at": now}
+    if takedown:
+        fields.update(takedowns=F("takedowns") + 1, taken_down_at=now)
+    if not ContentVersion.objects.filter(pk=1).update(**fields):
+        # The row is made by a migration; a test database flushed between tests has none.
+        ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    transaction.on_commit(forget_versions)
+
+
+def forget_versions() -> None:
+    """Read the versions from the database at the next ask (after this process's change
+    committed, so it shows here at once)."""
     global _version_memo
-    version = str(time.time_ns())
-    safe_set(VERSION_KEY, version, None)
-    _version_memo = (time.monotonic(), version)
+    _version_memo = None
 
 
 def versioned(name: str) -> str:
@@ -165,7 +244,7 @@ def lifetime(limit: float) -> int:
 
 def forget() -> None:
     """Drop what this process remembers of the store (for tests)."""
-    global _version_memo, _cache_down_until
+    global _cache_down_until
     _next_publication_memo.clear()
-    _version_memo = (0.0, "")
+    forget_versions()
     _cache_down_until = 0.0
