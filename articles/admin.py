@@ -10,7 +10,6 @@ offers and what the server accepts agree. The roles' permissions come from migra
 import reversion
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -34,6 +33,7 @@ from .forms import rich_text_field
 from .models import (
     Article,
     ArticleAuthor,
+    ArticleEvent,
     ArticleSlugRedirect,
     Author,
     RelatedArticle,
@@ -42,7 +42,13 @@ from .models import (
     TaggedArticle,
 )
 from .uploads import ImageUploadField
-from .versions import compare_versions, compare_with_live
+from .versions import (
+    compare,
+    compare_versions,
+    compare_with_live,
+    snapshot_of,
+    snapshot_of_version,
+)
 from .views import article_page_context, parse_id
 from .workflow import join_danish
 
@@ -71,8 +77,18 @@ class ArticleAdminForm(forms.ModelForm):
         "skribenten eller ændringer sendes til godkendelse. Skal udfyldes ved „Send tilbage“.",
     )
 
-    # Set by ArticleAdmin.get_form: the user at hand.
+    # What the article held when the page was shown ("token:version", see current_shown).
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    # Set by ArticleAdmin.get_form: the user at hand, and, when what they save goes into the
+    # article itself, what the article holds now: the token of its content and the saved
+    # version it was shown from ("token:version"), or "" when nothing is to be checked.
     acting_user = None
+    current_shown = ""
+    # Set when the article has moved on since the page was shown, with the saved version
+    # the page was shown from (its id, if the page named one).
+    moved_on = False
+    moved_on_from = None
 
     class Meta:
         model = Article
@@ -101,8 +117,10 @@ class ArticleAdminForm(forms.ModelForm):
         proposed_goals = getattr(self.instance, "_proposed_goals", None)
         if proposed_goals is not None and "goals" in self.fields:
             self.initial["goals"] = proposed_goals
+        self.initial["shown"] = self.current_shown
 
     def clean(self):
+        self.check_nothing_moved_on()
         cleaned_data = super().clean()
         self.transition, self.target_status = self.requested_transition()
         # The byline formset checks the byline against the status the article is heading for.
@@ -138,6 +156,25 @@ class ArticleAdminForm(forms.ModelForm):
                     code="incomplete",
                 )
         return cleaned_data
+
+    def check_nothing_moved_on(self):
+        """Save and publish only over what the page showed: if the article changed since
+        (another tab, a journalist's save while an editor reads it), nothing is saved, the
+        user's input stays in the form, and the page shows what changed. The form then
+        carries the new content's token, so saving again is a choice made having seen it."""
+        if not self.current_shown:
+            return
+        posted, _, version = (self.data.get("shown") or "").partition(":")
+        if posted == self.current_shown.partition(":")[0]:
+            return
+        self.moved_on, self.moved_on_from = True, parse_id(version)
+        self.data = self.data.copy()
+        self.data["shown"] = self.current_shown
+        raise ValidationError(
+            "Artiklen er blevet ændret, siden du åbnede den, så intet er gemt eller udgivet. "
+            "Se ændringerne øverst. Dine rettelser står stadig i formularen.",
+            code="moved_on",
+        )
 
     def requested_transition(self) -> tuple[str | None, str]:
         for button, (transition, status) in STATUS_BUTTONS.items():
@@ -305,12 +342,30 @@ class ArticleAdmin(VersionAdmin):
     # --- Who may do what -------------------------------------------------------------------
 
     def get_queryset(self, request):
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .prefetch_related(
                 Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
             )
+        )
+        if getattr(request, "listing_articles", False):
+            # Each row carries its content's token (action_checkbox): fetched for all at once.
+            queryset = queryset.prefetch_related("goals", "tagged_items")
+        return queryset
+
+    def changelist_view(self, request, extra_context=None):
+        request.listing_articles = True
+        return super().changelist_view(request, extra_context)
+
+    def action_checkbox(self, article):
+        """The row's checkbox, and the token of the content the list showed: "Udgiv valgte"
+        publishes only what has not changed since (workflow.publish)."""
+        return format_html(
+            '{}<input type="hidden" name="shown-{}" value="{}">',
+            super().action_checkbox(article),
+            article.pk,
+            workflow.content_token(article, prefetched=True),
         )
 
     def has_change_permission(self, request, obj=None):
@@ -331,18 +386,6 @@ class ArticleAdmin(VersionAdmin):
     def has_curate_permission(self, request):
         return roles.can_curate(request.user)
 
-    def get_changelist_instance(self, request):
-        # Django's date drill-down lets a year out of datetime's range (?published_at__year=
-        # 9999…) escape as a ValueError or OverflowError, a 500: answer it as the bad lookup it
-        # is, with the admin's own "?e=1" page.
-        try:
-            return super().get_changelist_instance(request)
-        except (ValueError, OverflowError) as error:
-            prefix = f"{self.date_hierarchy}__"
-            if not any(name.startswith(prefix) for name in request.GET):
-                raise
-            raise IncorrectLookupParameters(error) from error
-
     def get_readonly_fields(self, request, obj=None):
         readonly = ["status", "created_by", "created_at", "updated_at"]
         if not roles.can_publish(request.user):
@@ -360,7 +403,19 @@ class ArticleAdmin(VersionAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.acting_user = request.user
+        if obj is not None and obj.pk is not None and workflow.may_edit(request.user, obj):
+            form.current_shown = self.current_shown(request, obj)
         return form
+
+    def current_shown(self, request, article) -> str:
+        """What the change form of ``article`` shows it holds: the token of its content and
+        its latest saved version ("token:version"). A restore asks before it writes the old
+        content into the article (restore_form_view)."""
+        before_restore = getattr(request, "shown_before_restore", None)
+        if before_restore is not None:
+            return before_restore
+        version = Version.objects.get_for_object(article).values_list("pk", flat=True).first()
+        return f"{workflow.content_token(article)}:{version or ''}"
 
     # --- Saving ------------------------------------------------------------------------------
 
@@ -474,21 +529,36 @@ class ArticleAdmin(VersionAdmin):
 
     def get_object(self, request, object_id, from_field=None):
         """The article; for a journalist changing their published article, with the change
-        they are working on put in (waiting for approval, or sent back to them)."""
+        they are working on put in (waiting for approval, or sent back to them), or the old
+        version they are restoring. A form being saved locks the article first, so what it
+        checks (ArticleAdminForm.check_nothing_moved_on) holds until it is saved."""
+        pk = parse_id(unquote(object_id))
+        if (
+            request.method == "POST"
+            and pk is not None
+            and transaction.get_connection().in_atomic_block
+        ):
+            list(Article.objects.select_for_update().filter(pk=pk).values_list("pk"))
         article = super().get_object(request, object_id, from_field)
         if article is not None and workflow.may_propose(request.user, article):
-            change = workflow.change_in_progress(article)
-            if change is not None:
-                workflow.with_content(article, change.content)
-                article._proposed_goals = change.content.get("goals", [])
+            content = getattr(request, "restored_content", None)
+            if content is None:
+                change = workflow.change_in_progress(article)
+                content = change.content if change is not None else None
+            if content is not None:
+                workflow.with_content(article, content)
+                article._proposed_goals = content.get("goals", [])
         return article
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         user = request.user
         pending = workflow.open_change(obj) if obj and obj.pk else None
         live = Article.objects.get(pk=obj.pk) if pending is not None else None
+        form = context["adminform"].form
         context.update(
             {
+                "moved_on": form.moved_on,
+                "moved_on_diff": self.moved_on_diff(form, obj) if form.moved_on else [],
                 "can_publish": roles.can_publish(user),
                 "can_curate": roles.can_curate(user),
                 "is_own": obj is None or roles.is_own(user, obj),
@@ -504,6 +574,22 @@ class ArticleAdmin(VersionAdmin):
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def moved_on_diff(self, form, article):
+        """What changed in ``article`` since its form was shown, from the saved version the
+        page was shown from to what the database holds now."""
+        version = (
+            Version.objects.get_for_object_reference(Article, article.pk)
+            .filter(pk=form.moved_on_from)
+            .first()
+            if form.moved_on_from
+            else None
+        )
+        if version is None:
+            return []
+        return compare(
+            snapshot_of_version(version), snapshot_of(Article.objects.get(pk=article.pk))
+        )
 
     # --- The list ------------------------------------------------------------------------------
 
@@ -533,6 +619,11 @@ class ArticleAdmin(VersionAdmin):
         for article in articles:
             try:
                 transition(article, request.user)
+            except workflow.ContentMovedOn as reason:
+                link = format_html('<a href="{}">Se artiklen</a>', self.change_url(article))
+                self.message_user(
+                    request, format_html("{}: {} {}", refused, reason, link), messages.WARNING
+                )
             except workflow.TransitionRefused as reason:
                 self.message_user(request, f"{refused}: {reason}", messages.WARNING)
             else:
@@ -551,10 +642,20 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description="Udgiv valgte", permissions=["publish"])
     def publish_selected(self, request, queryset):
+        """Publishes each chosen article as the list showed it: one changed since (a
+        journalist may go on writing while it waits for review) is left for the editor to
+        read again. Rows not shown on the page (all chosen across pages) carry no token and
+        are never published from here."""
+
+        def publish_as_shown(article, user):
+            return workflow.publish(
+                article, user, shown=request.POST.get(f"shown-{article.pk}", "")
+            )
+
         self.apply_to_each(
             request,
             queryset.exclude(status=Article.Status.PUBLISHED),
-            workflow.publish,
+            publish_as_shown,
             "udgivet",
             "Ikke udgivet",
         )
@@ -638,9 +739,24 @@ class ArticleAdmin(VersionAdmin):
     def restore_form_view(self, request, version, template_name, context):
         """The change form of the article with ``version``'s content restored. Shown, it is
         rolled back; saved, it is committed like any edit, with the same permission checks,
-        and the status buttons still there for an explicit status change."""
+        and the status buttons still there for an explicit status change. For a journalist's
+        published article the old content is put in the form only: saved, it is a change
+        proposed for an editor's approval, and the live article is never touched."""
+        live = Article.objects.filter(pk=parse_id(version.object_id)).first()
         try:
+            if live is not None and workflow.may_propose(request.user, live):
+                request.restored_content = workflow.version_content(version)
+                response = self.changeform_view(request, quote(str(live.pk)), request.path, context)
+                return self.restore_form_response(response, template_name)
             with transaction.atomic():
+                # What the live article holds before the old content is written into it: the
+                # form is saved only over that (ArticleAdminForm.check_nothing_moved_on). A
+                # deleted article being recovered has nothing live to check.
+                shown = ""
+                if live is not None:
+                    live = Article.objects.select_for_update().get(pk=live.pk)
+                    shown = self.current_shown(request, live)
+                request.shown_before_restore = shown
                 article = workflow.restore_version(version, request.user)
                 with self.create_revision(request):
                     response = self.changeform_view(
@@ -650,15 +766,18 @@ class ArticleAdmin(VersionAdmin):
                         when = localize(timezone.localtime(version.revision.date_created))
                         reversion.set_comment(f"Gendannet fra versionen gemt {when}")
                         return response
-                if response.status_code == 200:
-                    response.template_name = self._reversion_get_template_list(template_name)
-                    response.render()
-                raise _ShownNotSaved(response)
+                raise _ShownNotSaved(self.restore_form_response(response, template_name))
         except _ShownNotSaved as shown:
             return shown.response
         except workflow.RestoreFailed as error:
             self.message_user(request, f"Versionen kunne ikke gendannes: {error}", messages.ERROR)
             return redirect("admin:articles_article_changelist")
+
+    def restore_form_response(self, response, template_name):
+        if response.status_code == 200:
+            response.template_name = self._reversion_get_template_list(template_name)
+            response.render()
+        return response
 
     def review_change_view(self, request, object_id):
         """A change waiting for approval, word by word against the live article. An editor
@@ -676,16 +795,27 @@ class ArticleAdmin(VersionAdmin):
                 raise PermissionDenied
             try:
                 if "_approve" in request.POST:
-                    workflow.approve_change(change, request.user)
+                    shown = request.POST.get("shown", "")
+                    workflow.approve_change(change, request.user, shown=shown)
                     text = f"Ændringerne til »{article}« er godkendt og udgivet."
                 else:
                     workflow.return_change(change, request.user, request.POST.get("note", ""))
                     text = f"Ændringerne til »{article}« er sendt tilbage til skribenten."
-            except ValidationError as refusal:
-                error = " ".join(refusal.messages)
+            except (ValidationError, workflow.TransitionRefused) as refusal:
+                error = " ".join(getattr(refusal, "messages", None) or [str(refusal)])
+                # Shown again as they stand now: the new difference is what to look at.
+                article.refresh_from_db()
+                change = workflow.open_change(article)
             else:
                 self.message_user(request, text, messages.SUCCESS)
                 return HttpResponseRedirect(self.change_url(article))
+        proposed = (
+            article.events.filter(action=ArticleEvent.Action.CHANGE_PROPOSED)
+            .select_related("actor")
+            .first()
+            if change
+            else None
+        )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -693,6 +823,9 @@ class ArticleAdmin(VersionAdmin):
             "title": f"Ændringer til »{article}«",
             "change": change,
             "diff": compare_with_live(article, change.content) if change else [],
+            # What this page shows, for the approval to bind to (workflow.approve_change).
+            "shown": workflow.change_token(change, article) if change else "",
+            "proposal_note": proposed.note if proposed else "",
             "can_publish": roles.can_publish(request.user),
             "error": error,
             "note": request.POST.get("note", ""),

@@ -26,6 +26,14 @@ form, its bulk actions, its history, recover and review views and the shell all 
 | return_change         | pending change  | same      | no               | yes, with a note |
 | restore_version       | any             | same      | own unpublished  | yes    |
 | recover (restore_version of a deleted article) | deleted | draft | own | yes |
+
+An editor's approval publishes exactly what that editor was shown. Every control that makes
+text public (publish or schedule from the change form, approve a pending change, bulk
+publish) carries the token of the content its page showed (``content_token``,
+``change_token``: fingerprints of articles/versions.py's snapshots). The transition locks the
+article, and when the content has moved on since, nothing is published: ``ContentMovedOn``,
+with a Danish message, and the page shows the new difference. Called without a token (the
+shell), the article as the caller holds it in memory is what was shown.
 """
 
 from __future__ import annotations
@@ -48,6 +56,7 @@ from .models import (
     state_change,
 )
 from .text import unique_slug
+from .versions import snapshot_of, snapshot_with_change, token_of
 
 Status = Article.Status
 Action = ArticleEvent.Action
@@ -72,6 +81,11 @@ CONTENT_FIELDS = (
 class TransitionRefused(PermissionDenied):
     """The actor may not make this change, or the article is not ready for it. The message
     is Danish, for the newsroom."""
+
+
+class ContentMovedOn(TransitionRefused):
+    """The content changed after the page that asked for this was shown: what was approved is
+    not what would go live."""
 
 
 class RestoreFailed(Exception):
@@ -168,10 +182,18 @@ def return_to_author(article: Article, actor, note: str) -> ArticleEvent:
     return _move(article, actor, Status.DRAFT, Action.RETURNED, note)
 
 
-def publish(article: Article, actor, at: datetime | None = None, note: str = "") -> ArticleEvent:
+def publish(
+    article: Article,
+    actor,
+    at: datetime | None = None,
+    note: str = "",
+    *,
+    shown: str | None = None,
+) -> ArticleEvent:
     """Publish now, or at ``at`` (or the article's publication time) if that lies ahead:
     scheduled, it appears by itself. Refused unless the article has everything a published
-    article needs."""
+    article needs, and unless its content is still what the editor was shown (``shown``, a
+    ``content_token``; by default the article as ``article`` holds it)."""
     _require(roles.can_publish(actor))
     if missing := article.missing_for_publishing():
         raise TransitionRefused(
@@ -182,10 +204,12 @@ def publish(article: Article, actor, at: datetime | None = None, note: str = "")
     elif article.published_at is None:
         article.published_at = timezone.now()
     action = Action.SCHEDULED if article.published_at > timezone.now() else Action.PUBLISHED
-    return _move(article, actor, Status.PUBLISHED, action, note)
+    return _move(article, actor, Status.PUBLISHED, action, note, shown=shown)
 
 
-def set_publication_time(article: Article, actor, at: datetime | None) -> ArticleEvent | None:
+def set_publication_time(
+    article: Article, actor, at: datetime | None, *, shown: str | None = None
+) -> ArticleEvent | None:
     """An editor's new publication time. For a published article it takes effect: a time
     ahead schedules it again (it leaves the site until then), a past one publishes it. For
     an unpublished one it is the time it will have once published."""
@@ -196,7 +220,7 @@ def set_publication_time(article: Article, actor, at: datetime | None) -> Articl
         _require(at is not None, "En udgivet artikel skal have et udgivelsestidspunkt.")
         article.published_at = at
         action = Action.SCHEDULED if at > timezone.now() else Action.PUBLISHED
-        return _move(article, actor, Status.PUBLISHED, action)
+        return _move(article, actor, Status.PUBLISHED, action, shown=shown)
     with transaction.atomic(), reversion.create_revision(), state_change():
         article.published_at = at
         article.save(update_fields=["published_at", "updated_at"])
@@ -212,10 +236,20 @@ def unpublish(article: Article, actor, note: str = "") -> ArticleEvent:
     return _move(article, actor, Status.DRAFT, Action.UNPUBLISHED, note)
 
 
-def _move(article: Article, actor, to_status: str, action: str, note: str = "") -> ArticleEvent:
+def _move(
+    article: Article,
+    actor,
+    to_status: str,
+    action: str,
+    note: str = "",
+    *,
+    shown: str | None = None,
+) -> ArticleEvent:
     _require(may_move(actor, article, to_status))
     from_status = article.status
     with transaction.atomic(), reversion.create_revision(), state_change():
+        if to_status == Status.PUBLISHED:
+            _require_shown(article, content_token(article) if shown is None else shown)
         article.status = to_status
         article.save(update_fields=["status", "published_at", "updated_at"])
         _version(actor, ArticleEvent.Action(action).label)
@@ -249,6 +283,33 @@ def join_danish(items: list[str]) -> str:
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} og {items[-1]}"
+
+
+# --- What the editor was shown ------------------------------------------------------------------
+
+
+def content_token(article: Article, *, prefetched: bool = False) -> str:
+    """The fingerprint of ``article``'s content as readers would see it: carried by every
+    page that offers to publish it."""
+    return token_of(snapshot_of(article, prefetched=prefetched))
+
+
+def change_token(change: PendingChange, article: Article) -> str:
+    """The fingerprint of a review page: the live article and the change proposed to it."""
+    return token_of(
+        {"live": snapshot_of(article), "change": snapshot_with_change(article, change.content)}
+    )
+
+
+def _require_shown(article: Article, shown: str) -> None:
+    """Lock ``article`` until the transaction ends, and refuse to go on unless its content is
+    what the page that asked showed (``shown``)."""
+    locked = Article.objects.select_for_update().get(pk=article.pk)
+    if content_token(locked) != shown:
+        raise ContentMovedOn(
+            f"»{locked}« er ændret, siden du åbnede den. Intet er udgivet: "
+            "se ændringerne, før du udgiver."
+        )
 
 
 # --- Pending changes to published articles ----------------------------------------------------
@@ -306,13 +367,29 @@ def propose_change(article: Article, actor, content: dict, note: str = "") -> Pe
     return change
 
 
-def approve_change(change: PendingChange, actor) -> ArticleEvent:
+def approve_change(change: PendingChange, actor, *, shown: str | None = None) -> ArticleEvent:
     """An editor approves a pending change: it goes live, the article's ``updated_at`` set,
-    the log saying who approved it."""
+    the log saying who approved it. Refused when the change or the live article moved on
+    since the review page was shown (``shown``, a ``change_token``; by default the change as
+    ``change`` holds it), or when it would change nothing."""
     _require(roles.can_publish(actor), "Kun en redaktør kan godkende ændringer.")
-    _require(change.state == PendingChange.State.PENDING, "Ændringen er allerede afgjort.")
-    article = Article.objects.get(pk=change.article_id)
     with transaction.atomic(), reversion.create_revision():
+        # The article first, then the change: the order a journalist's save takes them in.
+        article = Article.objects.select_for_update().get(pk=change.article_id)
+        locked = PendingChange.objects.select_for_update().get(pk=change.pk)
+        _require(locked.state == PendingChange.State.PENDING, "Ændringen er allerede afgjort.")
+        expected = change_token(change, article) if shown is None else shown
+        if change_token(locked, article) != expected:
+            raise ContentMovedOn(
+                f"Ændringerne til »{article}« er ændret, siden du åbnede dem. Intet er "
+                "udgivet: se den nye forskel, før du godkender."
+            )
+        if snapshot_with_change(article, locked.content) == snapshot_of(article):
+            raise TransitionRefused(
+                "Ændringerne er de samme som den udgivne artikel, så der er intet at godkende. "
+                "Send dem tilbage til skribenten med en note."
+            )
+        change = locked
         with_content(article, change.content)
         _unique_slug(article)
         article.save()
@@ -360,17 +437,17 @@ def restore_version(version, actor) -> Article:
     The caller checks that ``actor`` may change the article and runs this in a transaction
     (the admin rolls it back when the restored form is only shown, not saved).
     """
-    try:
-        deserialized = next(
-            serializers.deserialize(version.format, version.serialized_data, ignorenonexistent=True)
-        )
-    except (serializers.base.DeserializationError, StopIteration) as error:
-        raise RestoreFailed("Versionen kan ikke læses.") from error
+    deserialized = _read_version(version)
     old = deserialized.object
-    if not Section.objects.filter(pk=old.section_id).exists():
-        raise RestoreFailed("Versionens sektion findes ikke længere. Vælg en anden sektion.")
 
     live = Article.objects.filter(pk=old.pk).first()
+    # A journalist's published article changes only by an editor's approval: restoring an
+    # old version of it is a proposed change (``version_content``), never a live edit.
+    _require(
+        live is None or may_edit(actor, live),
+        "En udgivet artikel kan kun ændres med en redaktørs godkendelse. "
+        "Den gendannede version sendes til godkendelse i stedet.",
+    )
     if live is None:
         article = old
         article.status = Status.DRAFT
@@ -394,6 +471,30 @@ def restore_version(version, actor) -> Article:
         action = Action.RESTORED if live is not None else Action.RECOVERED
         _record(article, actor, action, from_status=live.status if live else "")
     return article
+
+
+def _read_version(version):
+    try:
+        deserialized = next(
+            serializers.deserialize(version.format, version.serialized_data, ignorenonexistent=True)
+        )
+    except (serializers.base.DeserializationError, StopIteration) as error:
+        raise RestoreFailed("Versionen kan ikke læses.") from error
+    if not Section.objects.filter(pk=deserialized.object.section_id).exists():
+        raise RestoreFailed("Versionens sektion findes ikke længere. Vælg en anden sektion.")
+    return deserialized
+
+
+def version_content(version) -> dict:
+    """A saved version's content in the form of a pending change's (``content_of``), to be
+    proposed for approval rather than written into the live article."""
+    deserialized = _read_version(version)
+    old = deserialized.object
+    content = {field: getattr(old, field) for field in CONTENT_FIELDS}
+    content["section"] = old.section_id
+    content["hero_image"] = old.hero_image.name if old.hero_image else ""
+    content["goals"] = sorted(int(pk) for pk in deserialized.m2m_data.get("goals", []))
+    return content
 
 
 def _unique_slug(article: Article) -> None:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from articles import workflow
 from articles.models import Article, ArticleSlugRedirect, RelatedArticle
 
 from .factories import (
@@ -84,9 +85,27 @@ def article_post(article=None, *, section=None, authors=None, button=None, **fie
         if index < len(bylines):
             data[f"bylines-{index}-id"] = bylines[index].pk
             data[f"bylines-{index}-article"] = article.pk
+    if article is not None and article.pk is not None:
+        data["shown"] = shown(article)
     if button:
         data[button] = "1"
     data.update(fields)
+    return data
+
+
+def shown(article) -> str:
+    """What the change form of ``article`` says it showed: the token of what the database
+    holds now (ArticleAdminForm.check_nothing_moved_on)."""
+    live = Article.objects.filter(pk=article.pk).first()
+    return workflow.content_token(live) + ":" if live else ""
+
+
+def list_action(action: str, *articles) -> dict:
+    """The POST data of the article list's action form, as the list page sends it: each
+    chosen row with the token of the content it showed (ArticleAdmin.action_checkbox)."""
+    data = {"action": action, "_selected_action": [article.pk for article in articles]}
+    for article in articles:
+        data[f"shown-{article.pk}"] = shown(article).rstrip(":")
     return data
 
 
@@ -235,12 +254,12 @@ class TestPermissionMatrix:
         client.force_login(journalist)
         page = client.get(changelist).content.decode()
         assert "publish_selected" not in page
-        client.post(changelist, {"action": "publish_selected", "_selected_action": [article.pk]})
+        client.post(changelist, list_action("publish_selected", article))
         article.refresh_from_db()
         assert article.status == Article.Status.REVIEW
 
         client.force_login(editor)
-        client.post(changelist, {"action": "publish_selected", "_selected_action": [article.pk]})
+        client.post(changelist, list_action("publish_selected", article))
         article.refresh_from_db()
         assert article.is_published
 
@@ -417,7 +436,7 @@ class TestCuration:
         old_top = ArticleFactory(front_page=Article.FrontPage.TOP)
         new_top = ArticleFactory(published_at=timezone.now() - timedelta(days=5))
         changelist = reverse("admin:articles_article_changelist")
-        client.post(changelist, {"action": "make_top_story", "_selected_action": [new_top.pk]})
+        client.post(changelist, list_action("make_top_story", new_top))
         old_top.refresh_from_db()
         new_top.refresh_from_db()
         assert new_top.front_page == "top" and old_top.front_page == ""

@@ -14,7 +14,7 @@ from articles.admin import STATUS_BUTTONS
 from articles.models import Article, ArticleEvent, PendingChange, StateChangeOutsideWorkflow
 
 from .factories import ArticleFactory, AuthorFactory, UserFactory
-from .test_admin import article_post
+from .test_admin import article_post, list_action
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +119,7 @@ def test_every_transition_for_every_role(people, name, role):
 def test_deciding_on_a_pending_change(people, role):
     article = article_in(PUBLISHED, people["own journalist"])
     change = workflow.propose_change(
-        article, people["own journalist"], workflow.content_of(article, [])
+        article, people["own journalist"], workflow.content_of(article, []) | {"title": "Ny"}
     )
     if role != "editor":
         for decide in (
@@ -133,7 +133,7 @@ def test_deciding_on_a_pending_change(people, role):
     workflow.return_change(change, people[role], "Kortere, tak.")
     assert PendingChange.objects.get().state == "returned"
     second = workflow.propose_change(
-        article, people["own journalist"], workflow.content_of(article, [])
+        article, people["own journalist"], workflow.content_of(article, []) | {"title": "Nyere"}
     )
     workflow.approve_change(second, people[role])
     assert PendingChange.objects.get(pk=second.pk).state == "approved"
@@ -242,7 +242,7 @@ def test_no_admin_url_or_action_changes_state_but_through_the_workflow(client, p
         before = {article.pk: state(article.pk)}
         response = client.post(
             urls["articles_article_changelist"],
-            {"action": action, "_selected_action": [article.pk]},
+            list_action(action, article),
         )
         assert response.status_code < 500, action
         check(before, f"action {action}")

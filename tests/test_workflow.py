@@ -2,6 +2,8 @@
 admin's history (revert) and recover views, keeps who can see it (issue 11, item 1), and a
 journalist's published article is read-only to them (issue 11, policy)."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,7 +15,7 @@ from articles.caching import store
 from articles.models import Article, PendingChange, RelatedArticle
 
 from .factories import ArticleFactory, AuthorFactory, UserFactory, image_file
-from .test_admin import article_post, change_url, form_errors
+from .test_admin import article_post, change_url, form_errors, list_action
 
 pytestmark = pytest.mark.django_db
 
@@ -209,6 +211,11 @@ class TestRestoringNeverPublishes:
         assert client.get(missing).status_code == 404
 
 
+def shown_on(page: str) -> str:
+    """The token of what a review page showed, as its approve form sends it."""
+    return re.search(r'name="shown" value="([^"]*)"', page).group(1)
+
+
 class TestPendingChanges:
     """A journalist's edit of their published article waits for an editor (issue 12)."""
 
@@ -260,8 +267,9 @@ class TestPendingChanges:
         assert "Ændringer afventer godkendelse" in page
         assert "<del>udgivne</del><ins>rettede</ins>" in page
         review = reverse("admin:articles_article_review_change", args=[article.pk])
-        assert "<del>udgivne</del><ins>rettede</ins>" in client.get(review).content.decode()
-        response = client.post(review, {"_approve": "1"})
+        review_page = client.get(review).content.decode()
+        assert "<del>udgivne</del><ins>rettede</ins>" in review_page
+        response = client.post(review, {"_approve": "1", "shown": shown_on(review_page)})
         assert response.status_code == 302
         article.refresh_from_db()
         assert article.title == "Den rettede rubrik" and article.is_published
@@ -427,13 +435,13 @@ class TestBulkActions:
     def test_each_bulk_change_is_a_version_naming_the_editor(self, client, editor):
         ready = ArticleFactory(review=True, with_image=True)
         client.force_login(editor)
-        client.post(CHANGELIST, {"action": "publish_selected", "_selected_action": [ready.pk]})
+        client.post(CHANGELIST, list_action("publish_selected", ready))
         ready.refresh_from_db()
         assert ready.is_published
         latest = versions_of(ready)[0]
         assert latest.revision.user == editor and latest.revision.comment == "Udgivet"
 
-        client.post(CHANGELIST, {"action": "unpublish_selected", "_selected_action": [ready.pk]})
+        client.post(CHANGELIST, list_action("unpublish_selected", ready))
         ready.refresh_from_db()
         assert ready.status == Article.Status.DRAFT
         latest = versions_of(ready)[0]
@@ -453,7 +461,7 @@ class TestBulkActions:
         client.force_login(editor)
         response = client.post(
             CHANGELIST,
-            {"action": "publish_selected", "_selected_action": [bare.pk]},
+            list_action("publish_selected", bare),
             follow=True,
         )
         bare.refresh_from_db()
@@ -465,7 +473,7 @@ class TestBulkActions:
         client.force_login(journalist)
         client.post(
             CHANGELIST,
-            {"action": "submit_for_review", "_selected_action": [mine.pk, theirs.pk]},
+            list_action("submit_for_review", mine, theirs),
         )
         mine.refresh_from_db()
         theirs.refresh_from_db()
