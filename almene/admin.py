@@ -5,15 +5,54 @@ what waits for them, what is scheduled and what was published last); Django's li
 and models moves to ``/admin/moduler/`` ("admin:apps"), linked from the desk and the
 header. Installed through ``almene.apps.NewsroomAdminConfig``, so ``admin.site`` and every
 ``@admin.register`` mean this site.
+
+Every list on the site, third-party ones included, answers a filter value it cannot use
+with Django's own "?e=1" page instead of a 500 (``BadLookupsAnswered``): the site mixes it
+into each ModelAdmin as it is registered, so no app needs to know, and a new one is covered.
 """
 
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.db import DataError
 from django.template.response import TemplateResponse
 from django.urls import path
 
 
+class BadLookupsAnswered:
+    """A list's filter values come from the address, so anyone can send any: a year out of
+    Python's range (``?created_at__year=2147483648``), a date that overflows on its way to
+    UTC, a number the database cannot hold. Django's admin turns most bad values into its
+    "?e=1" page, but these escape from building or counting the list as a ValueError,
+    OverflowError or DataError, a 500. They are answered as the bad lookups they are."""
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except (ValueError, OverflowError, DataError) as error:
+            if not any(name != ERROR_FLAG for name in request.GET):
+                raise  # not made by the address: a fault of the list, to be seen as one
+            raise IncorrectLookupParameters(error) from error
+
+
 class NewsroomAdminSite(admin.AdminSite):
     apps_title = "Alle moduler"
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, BadLookupsAnswered):
+            # As Django makes a subclass for ``register(…, **options)``: the class keeps its
+            # name, module and everything else, with bad lookups answered first.
+            admin_class = type(
+                admin_class.__name__,
+                (BadLookupsAnswered, admin_class),
+                {
+                    "__module__": admin_class.__module__,
+                    "__qualname__": admin_class.__qualname__,
+                    "__doc__": admin_class.__doc__,
+                },
+            )
+        super().register(model_or_iterable, admin_class, **options)
 
     def get_urls(self):
         # Before Django's own: its per-app pattern and catch-all come last.

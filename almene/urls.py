@@ -55,10 +55,13 @@ urlpatterns = [
         name="sitemap-section",
     ),
     # The Danish for the admin's rich-text editor (articles/forms.py); it changes only with
-    # a release, so browsers may keep it for a day.
+    # a release, so browsers may keep it for a day. Kept with the page fragments, whose cache
+    # never fails a request (Django's default cache would answer 500 while Redis is away).
     path(
         "admin/jsi18n/redaktion/",
-        cache_page(60 * 60 * 24)(JavaScriptCatalog.as_view(packages=["articles"])),
+        cache_page(60 * 60 * 24, cache="fragments")(
+            JavaScriptCatalog.as_view(packages=["articles"])
+        ),
         name="editor-jsi18n",
     ),
     path("admin/", admin.site.urls),

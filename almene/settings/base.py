@@ -171,7 +171,7 @@ CACHES["fragments"] = {
 
 # Background work: django-tasks, the backport of Django 6's tasks framework, with its
 # database backend (django-tasks-db): newsletters and their confirmation mails are sent by a
-# worker of its own, `manage.py db_worker`, from a queue kept in PostgreSQL (no broker to
+# worker of its own, `manage.py task_worker`, from a queue kept in PostgreSQL (no broker to
 # run). With DEBUG on, tasks run at once in the process that asks, so `make run` needs no
 # worker (TASKS_IMMEDIATE=1 does the same in production, for a site without one).
 if DEBUG or env_bool("TASKS_IMMEDIATE"):
@@ -189,9 +189,11 @@ NEWSLETTER_MAILS_PER_CLIENT = int(os.environ.get("NEWSLETTER_MAILS_PER_CLIENT", 
 # Proxies on this host whose X-Forwarded-For names the client (for the limit per client).
 NEWSLETTER_TRUSTED_PROXIES = env_list("NEWSLETTER_TRUSTED_PROXIES", "127.0.0.1,::1")
 
-# Sessions in the cache, written through to the database: a logged-in reader's public pages
-# are filled from the page cache without a query (articles/caching/pages.py).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Sessions in the database with a copy in the cache: a logged-in reader's public pages are
+# filled from the page cache without a query (articles/caching/pages.py). Django's own
+# cached_db fails the request when Redis does not answer, and a session ended while Redis
+# was away could come back with it; this one does neither (articles/caching/sessions.py).
+SESSION_ENGINE = "articles.caching.sessions"
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses to even check a password while an account and address are locked out.
@@ -204,6 +206,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failed attempts counted in the database, not in the cache: a login must work while Redis
+# is away, and a lockout must not be forgotten with it.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False

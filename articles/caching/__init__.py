@@ -7,6 +7,8 @@
 - ``holes`` and ``pages``: whole public pages, shared by every reader, with holes filled per
   reader; the middleware that answers from them; the last good copy for database outages.
 - ``invalidation``: when content is stale: after a change is committed (``connect_public``).
+- ``sessions``: the session engine, in the database with a copy here that a cache fault can
+  neither fail nor bring back once ended.
 
 Models never import the cache: the callers (views, context processors, template tags) ask it.
 This package imports nothing at its top, so importing one module never pulls in the others.
@@ -18,9 +20,10 @@ def forget_local_state() -> None:
     shared cache between them)."""
     from articles import reading_list
 
-    from . import pages, remembered, store
+    from . import pages, remembered, sessions, store
 
     pages.forget()
     remembered.forget()
+    sessions.forget()
     store.forget()
     reading_list.forget_local_states()
