@@ -8,6 +8,14 @@
 - ``/manifest.webmanifest``: the web app's name, colours and icons.
 - ``/ikoner/<size>.png``: the icons, drawn from the site's mark (static/favicon.svg).
 - ``/offline/``: the page the worker shows for any page that is not kept, offline.
+- ``/laeseliste/kopier/``: which of the articles a worker keeps are still public, asked only
+  when the mark the site's pages carry (``copies_mark``) has changed since the worker last
+  asked, so that an article taken down leaves readers' offline copies at their next page
+  view, at the cost of one request per change of content rather than one per page.
+
+Offline copies belong to the reader who saved them: the worker keeps them under the public id
+in the ``laeseliste-ejer`` cookie (articles/reading_list.py) and serves none once that cookie
+is gone or names someone else.
 """
 
 from __future__ import annotations
@@ -18,13 +26,18 @@ import json
 from functools import cache, lru_cache
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 from PIL import Image, ImageDraw
+
+from .caching.store import takedown_mark
+from .models import Article
+from .reading_list import MAX_ITEMS, OWNER_COOKIE, same_origin
 
 # The site's mark (static/favicon.svg): a white house on a green rounded square, 32 × 32.
 MARK_COLOUR = "#0b5a46"
@@ -62,6 +75,9 @@ def worker_script(precache: tuple[str, ...], budget: int) -> str:
             "precache": json.dumps(list(precache)),
             "offline_url": json.dumps(reverse("offline")),
             "reading_list_url": json.dumps(reverse("articles:reading_list")),
+            "copies_url": json.dumps(reverse("articles:reading_list_copies")),
+            "owner_cookie": json.dumps(OWNER_COOKIE),
+            "mark_name": json.dumps(MARK_NAME),
             "budget": budget,
         },
     )
@@ -141,4 +157,82 @@ def offline_page(request):
     )
     response = HttpResponse(html)
     response["Cache-Control"] = "no-cache"
+    return response
+
+
+# --- Which copies may stay ------------------------------------------------------------------
+
+# The <meta> every page carries the mark in (templates/base.html), read by the worker.
+MARK_NAME = "offline-kopier"
+# The most addresses one question may name: a list holds MAX_ITEMS articles, and a worker may
+# still keep a few that left it.
+MAX_ADDRESSES = 2 * MAX_ITEMS
+
+
+def copies_mark() -> str:
+    """The mark every page carries for the service worker: it changes whenever something the
+    public could open was taken down (an unpublish, a deletion, a publication moved into the
+    future), and the worker, seeing a mark it has not checked, asks ``public_copies`` once
+    which of its copies may stay. The one place that says what the mark is.
+
+    It is the store's takedown mark, counted in the database with the change itself, so a
+    cache fault cannot lose it, and it does not change when an article is merely edited or
+    published: readers' workers ask once per takedown, not once per change. A page stored by
+    the page cache carries the mark it was rendered with, and that is current for as long as
+    the page is answered: every takedown also counts up the content version that every stored
+    page and fragment is keyed by, and the last good copies kept for outages are keyed by the
+    takedown mark itself (articles/caching/pages.py)."""
+    return takedown_mark()
+
+
+def article_slug(address) -> str | None:
+    """The slug of an article page's address (the worker's key for a copy), or None for
+    anything else."""
+    if not isinstance(address, str) or not address.startswith("/") or len(address) > 500:
+        return None
+    try:
+        match = resolve(address)
+    except Resolver404:
+        return None
+    return match.kwargs.get("slug") if match.view_name == "articles:detail" else None
+
+
+@csrf_exempt  # changes nothing; refused from other sites all the same (same_origin)
+@require_POST
+def public_copies(request):
+    """Which of the addresses a worker keeps copies of are public articles now.
+
+    The question is ``{"adresser": [...]}`` (POST, so that a long list fits); the answer is
+    ``{"offentlige": [...], "maerke": ...}``: the public ones among them, and the mark the
+    answer holds for. The mark is read before the database, so a takedown committed after
+    the articles were read brings a mark the worker has not checked. One query however many
+    addresses. Nothing else is told: a draft, a scheduled article and an address that was
+    never an article are all just "not public". The same for every reader: no cookie is
+    read."""
+    if not same_origin(request):
+        return HttpResponseForbidden("Forespørgslen kom ikke fra Almene Nyheder.")
+    mark = copies_mark()
+    try:
+        addresses = json.loads(request.body)["adresser"]
+    except (ValueError, TypeError, KeyError):
+        addresses = None
+    if not isinstance(addresses, list) or len(addresses) > MAX_ADDRESSES:
+        return JsonResponse({"fejl": "Forespørgslen kunne ikke læses."}, status=400)
+    slugs = {}
+    for address in addresses:
+        slug = article_slug(address)
+        if slug:
+            slugs[address] = slug
+    public = set(
+        Article.objects.published()
+        .filter(slug__in=set(slugs.values()))
+        .values_list("slug", flat=True)
+    )
+    response = JsonResponse(
+        {
+            "offentlige": [address for address, slug in slugs.items() if slug in public],
+            "maerke": mark,
+        }
+    )
+    response["Cache-Control"] = "no-store"
     return response

@@ -30,8 +30,9 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare
+from django.utils.crypto import constant_time_compare, salted_hmac
 
+from .caching import sessions
 from .caching.store import (
     MISSING,
     content_version,
@@ -47,6 +48,12 @@ COOKIE_NAME = "laeseliste"
 COOKIE_SALT = "articles.reading-list"
 # Browsers keep cookies for at most 400 days; the cookie is renewed when the list changes.
 COOKIE_MAX_AGE = 400 * 24 * 60 * 60
+# Whose offline copies the browser keeps (templates/articles/sw.js): the service worker cannot
+# see the reader's cookie (HttpOnly), so a second cookie, readable by scripts, names the
+# reader by a public id, "<owner id>.<expiry, Unix seconds>". It lives and dies with the
+# reader's cookie (or, logged in, with the session), so copies never outlast their reader.
+OWNER_COOKIE = "laeseliste-ejer"
+OWNER_SALT = "articles.reading-list.owner"
 MAX_ITEMS = 500
 FULL_MESSAGE = f"Din læseliste er fuld ({MAX_ITEMS} artikler). Fjern nogle, før du gemmer flere."
 SEEN_PRECISION = timedelta(days=1)  # last_seen_at is written at most once a day
@@ -270,6 +277,17 @@ class ReadingList:
     # --- The cookie ------------------------------------------------------------------------
 
     def update_cookie(self, response) -> None:
+        # Only a reader this request looked up already: no query for anyone else.
+        reader = self.__dict__.get("reader")
+        if (
+            reader is not None
+            and reader.user_id is None
+            and not self.cookie_to_set
+            and not self._owner_holds(reader)
+        ):
+            # A list from before the owner cookie, or one whose owner cookie was lost: both
+            # cookies again, in one answer, so they end together.
+            self.changed(reader)
         if self.cookie_to_set:
             response.set_signed_cookie(
                 COOKIE_NAME,
@@ -280,9 +298,87 @@ class ReadingList:
                 samesite="Lax",
                 secure=settings.SESSION_COOKIE_SECURE,
             )
-        elif self.cookie_was_invalid:
+            expires = timezone.now() + timedelta(seconds=COOKIE_MAX_AGE)
+            owner = owner_id(reader_of_cookie(self.cookie_to_set))
+            set_owner_cookie(response, owner, expires, max_age=COOKIE_MAX_AGE)
+            return
+        if self.cookie_was_invalid:
             # A cookie that names no list is dropped, so the visitor's pages are shared again.
             response.delete_cookie(COOKIE_NAME, samesite="Lax")
+        if reader is not None and reader.user_id is not None:
+            self._update_account_owner(response, reader)
+        elif self.cookie_was_invalid or self._owner_is_orphaned():
+            response.delete_cookie(OWNER_COOKIE, samesite="Lax")
+
+    def _owner_holds(self, reader: Reader) -> bool:
+        value = self.request.COOKIES.get(OWNER_COOKIE, "")
+        return constant_time_compare(value.partition(".")[0], owner_id(reader.pk))
+
+    def _owner_is_orphaned(self) -> bool:
+        """An owner cookie with no reader beside it (their cookie cleared, a logout): it
+        goes, so the offline copies go too. Asks for the user only when there is one."""
+        cookies = self.request.COOKIES
+        if not cookies.get(OWNER_COOKIE) or cookies.get(COOKIE_NAME):
+            return False
+        user = getattr(self.request, "user", None)
+        return not (user is not None and user.is_authenticated)
+
+    def _update_account_owner(self, response, reader: Reader) -> None:
+        """A logged-in reader's list is on their account, and in this browser it is theirs
+        for as long as their session: the owner cookie ends no later than the session's
+        cookie. Set when it is missing or names someone else, and again whenever the session
+        cookie is sent again (a changed session)."""
+        session = getattr(self.request, "session", None)
+        if session is None:
+            return
+        resent = session.modified or settings.SESSION_SAVE_EVERY_REQUEST
+        if self._owner_holds(reader) and not resent:
+            return
+        expires = None if resent else session_expiry(session)
+        if expires is None:
+            expires = timezone.now() + timedelta(seconds=session.get_expiry_age())
+        seconds = int((expires - timezone.now()).total_seconds())
+        if seconds <= 0:
+            return
+        browser_session = session.get_expire_at_browser_close()
+        set_owner_cookie(
+            response, owner_id(reader.pk), expires, max_age=None if browser_session else seconds
+        )
+
+
+def owner_id(reader_id) -> str:
+    """The public id of a reader's offline copies: made from their random id with the site's
+    key, so it names the same reader every time (the reader cookie changes with each change
+    of the list) and tells nothing else: not their id, nor any way to their list."""
+    return salted_hmac(OWNER_SALT, str(reader_id)).hexdigest()[:32]
+
+
+def set_owner_cookie(response, owner: str, expires, *, max_age: int | None) -> None:
+    """Not HttpOnly: the service worker reads it (``cookieStore``), and pages tell it to a
+    worker without one (static/js/offline.js). The expiry is in the value too, for a worker
+    that can only see the value."""
+    response.set_cookie(
+        OWNER_COOKIE,
+        f"{owner}.{int(expires.timestamp())}",
+        max_age=max_age,
+        httponly=False,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def session_expiry(session):
+    """When a stored session ends, as its cookie was last sent (the database row's expiry:
+    written each time the session and its cookie are); None when the store cannot say."""
+    if settings.SESSION_ENGINE not in (CACHED_SESSIONS, "django.contrib.sessions.backends.db"):
+        return None
+    from django.contrib.sessions.models import Session
+
+    return (
+        Session.objects.filter(session_key=session.session_key)
+        .values_list("expire_date", flat=True)
+        .first()
+    )
 
 
 def merge_into_account(anonymous_reader: Reader, user) -> int:
@@ -569,21 +665,20 @@ def verified_reader(request, value: str) -> uuid.UUID | None:
 # cache in one round trip; the session is still read every time, and decides.
 SESSION_USERS_MAX = 5000
 _session_users: OrderedDict[str, int] = OrderedDict()
-CACHED_SESSIONS = "django.contrib.sessions.backends.cached_db"
+# The site's sessions: in the database, with a copy in the cache (articles/caching/sessions.py).
+CACHED_SESSIONS = sessions.ENGINE
 
 
 def logged_in_state(session_key: str) -> tuple[bool, ReaderState | None]:
     """(whether the session names a logged-in user, their state or None if the session does
     not hold for them any longer)."""
     user_id = _session_users.get(session_key)
-    if (
-        user_id is not None
-        and settings.SESSION_ENGINE == CACHED_SESSIONS
-        and settings.SESSION_CACHE_ALIAS == "default"
-    ):
-        session_cache_key = import_module(CACHED_SESSIONS).KEY_PREFIX + session_key
+    if user_id is not None and settings.SESSION_ENGINE == CACHED_SESSIONS:
+        session_cache_key = sessions.cache_key(session_key)
         found = safe_get_many([session_cache_key, account_key(user_id)])
-        data = found.get(session_cache_key)
+        # Only a copy the session store would trust: one Redis kept through an outage may
+        # be of a session ended meanwhile.
+        data = sessions.trusted(found.get(session_cache_key))
         if data is not None:
             named, session_hash = user_of_session(data)
             if named != user_id:
@@ -599,8 +694,8 @@ def logged_in_state(session_key: str) -> tuple[bool, ReaderState | None]:
 
 
 def session_user(session_key: str) -> tuple[int | None, str | None]:
-    """(user id, session hash) of a logged-in session, from the session store (the cache,
-    with SESSION_ENGINE cached_db), or (None, None)."""
+    """(user id, session hash) of a logged-in session, from the session store (its copy in
+    the cache, or the database), or (None, None)."""
     engine = import_module(settings.SESSION_ENGINE)
     session = engine.SessionStore(session_key)
     try:

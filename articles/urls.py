@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, offline, views
 from .caching.pages import public_page
 from .listings import AUTHOR, SECTION, TAG
 
@@ -43,4 +43,6 @@ urlpatterns = [
     path("laeseliste/tilfoej/", views.add_to_reading_list, name="reading_list_add"),
     path("laeseliste/fjern/", views.remove_from_reading_list, name="reading_list_remove"),
     path("laeseliste/laest/", views.mark_read, name="reading_list_read"),
+    # For the service worker: which of its offline copies are still public (articles/offline.py).
+    path("laeseliste/kopier/", offline.public_copies, name="reading_list_copies"),
 ]

@@ -1,7 +1,8 @@
-// Offline reading: registers the service worker (/sw.js), sends what was queued while
-// offline, and on the reading list page tells the worker which articles to keep (and shows
-// what could not be kept). Without this script, or without service workers, the site works
-// as before; it only adds the offline copies.
+// Offline reading: registers the service worker (/sw.js), tells it whose copies this browser
+// may keep (the owner cookie, for workers that cannot read cookies themselves), sends what was
+// queued while offline, and on the reading list page tells the worker which articles to keep
+// (and shows what could not be kept). Without this script, or without service workers, the
+// site works as before; it only adds the offline copies.
 (function () {
   "use strict";
 
@@ -9,7 +10,30 @@
     return;
   }
 
+  // articles/reading_list.py, OWNER_COOKIE: the public id of the reader whose list this is.
+  var OWNER_COOKIE = "laeseliste-ejer";
+
+  function ownerCookie() {
+    var cookies = document.cookie ? document.cookie.split("; ") : [];
+    for (var i = 0; i < cookies.length; i++) {
+      if (cookies[i].indexOf(OWNER_COOKIE + "=") === 0) {
+        return cookies[i].slice(OWNER_COOKIE.length + 1);
+      }
+    }
+    return "";
+  }
+
   function tell(worker) {
+    // First whose copies may stay: another reader's go. A kept copy of theirs already on the
+    // screen gives way to what the worker now answers (the offline page, offline).
+    var owner = new MessageChannel();
+    owner.port1.onmessage = function (event) {
+      if (event.data && event.data.dropped && document.querySelector(".offline-notice")) {
+        window.location.reload();
+      }
+    };
+    worker.postMessage({ type: "owner", value: ownerCookie() }, [owner.port2]);
+
     // Anything marked read or removed while offline goes to the server now.
     worker.postMessage({ type: "flush" });
 

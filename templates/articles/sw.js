@@ -12,6 +12,17 @@
 // The admin, POST answers and every other page are never kept and never answered from here.
 // Marking read or removing while offline is queued and sent when the connection returns
 // (Background Sync where the browser has it, the next page load otherwise).
+//
+// What is taken down leaves the copies: a saved article the network answers 404 or 410 for
+// is dropped at once, and every page carries a mark (articles/offline.py, copies_mark) that
+// changes when public content does; when a page brings a mark this worker has not checked,
+// it asks the site once which of its copies are still public and drops the rest.
+//
+// Copies belong to the reader who saved them: they are kept under the public id in the
+// owner cookie (articles/reading_list.py, OWNER_COOKIE), read with the Cookie Store API, and
+// none is served, and all are deleted, once that cookie is gone (cleared, expired, logged
+// out) or names another reader. Where workers have no cookieStore, pages tell the worker the
+// cookie (static/js/offline.js), and copies are served no longer than the cookie's expiry.
 "use strict";
 
 const VERSION = "__VERSION__";
@@ -21,6 +32,10 @@ const META = "/__almene-offline__/meta.json";  // what is kept, in SAVED_CACHE
 const PRECACHE = {{ precache }};
 const OFFLINE_URL = {{ offline_url }};
 const LIST_URL = {{ reading_list_url }};
+const COPIES_URL = {{ copies_url }};
+const OWNER_COOKIE = {{ owner_cookie }};
+const MARK = new RegExp('<meta name="' + {{ mark_name }} + '" content="([^"]*)">');
+const GONE = [404, 410];
 const BUDGET = {{ budget }};  // bytes (OFFLINE_COPIES_MAX_BYTES)
 const CHANGES = /^\/laeseliste\/(tilfoej|fjern|laest)\/$/;
 const RENDITION = /^(.*\/)hero-\d+\.(webp|jpg)$/;
@@ -73,7 +88,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode === "navigate") {
-    event.respondWith(page(request, url));
+    event.respondWith(page(event, url));
     return;
   }
   if (request.destination === "image" && RENDITION.test(url.pathname)) {
@@ -83,14 +98,22 @@ self.addEventListener("fetch", (event) => {
 
 // --- Pages ------------------------------------------------------------------------------------
 
-async function page(request, url) {
+async function page(event, url) {
+  const request = event.request;
   const path = url.pathname;
-  const keep = path === LIST_URL || (await isSaved(path));
+  const meta = await checkOwner();  // another reader's copies go before anything is answered
+  const keep = path === LIST_URL || Boolean(meta.pages[path] && meta.pages[path].article);
   try {
     const response = await fetch(request);
     if (keep && response.ok && url.search === "") {
       // The reader's own list and saved articles: the copy follows the page.
       await storePage(path, response.clone());
+    } else if (keep && GONE.includes(response.status) && path !== LIST_URL) {
+      // Taken down (or gone): the copy goes now, not at the next visit to the list.
+      await forgetArticle(path);
+    }
+    if (response.ok) {
+      event.waitUntil(followMark(response.clone()).catch(() => {}));
     }
     return response;
   } catch (error) {
@@ -105,12 +128,12 @@ async function page(request, url) {
 async function keptPage(path) {
   const cache = await caches.open(SAVED_CACHE);
   const response = await cache.match(path);
-  if (!response) {
-    return null;
-  }
   const meta = await readMeta();
   const entry = meta.pages[path];
-  const when = entry ? new Date(entry.fetched) : new Date();
+  if (!response || !entry) {
+    return null;  // not kept, or left behind by a write that lost to the dropping of copies
+  }
+  const when = new Date(entry.fetched);
   const notice =
     '<p class="offline-notice" role="status">Du er offline – du læser en gemt kopi fra ' +
     when.toLocaleString("da-DK", { dateStyle: "long", timeStyle: "short" }) + ".</p>";
@@ -121,11 +144,12 @@ async function keptPage(path) {
 }
 
 async function image(request, url) {
-  const cache = await caches.open(SAVED_CACHE);
-  const exact = await cache.match(url.pathname);
   try {
     return await fetch(request);
   } catch (error) {
+    await checkOwner();
+    const cache = await caches.open(SAVED_CACHE);
+    const exact = await cache.match(url.pathname);
     if (exact) {
       return exact;
     }
@@ -142,27 +166,38 @@ async function image(request, url) {
 
 // --- What is kept ---------------------------------------------------------------------------
 
+// How many times this worker dropped every copy (dropCopies). What was read before a drop is
+// never written back after it: it would bring back what another reader kept.
+let drops = 0;
+
 async function readMeta() {
   const cache = await caches.open(SAVED_CACHE);
   const response = await cache.match(META);
   const meta = response ? await response.json() : null;
   const fresh = { pages: {}, notKept: [], dropped: {} };
-  return meta && meta.pages ? { ...fresh, ...meta } : fresh;
+  const read = meta && meta.pages ? { ...fresh, ...meta } : fresh;
+  Object.defineProperty(read, "drops", { value: drops });  // not written with it
+  return read;
 }
 
 async function writeMeta(meta) {
+  if (meta.drops !== drops) {
+    return;
+  }
   const cache = await caches.open(SAVED_CACHE);
   await cache.put(META, new Response(JSON.stringify(meta), {
     headers: { "Content-Type": "application/json" },
   }));
 }
 
-async function isSaved(path) {
-  const meta = await readMeta();
-  return Boolean(meta.pages[path] && meta.pages[path].article);
+function hasCopies(meta) {
+  return Object.keys(meta.pages).length > 0 || meta.notKept.length > 0;
 }
 
 async function storePage(path, response) {
+  if (!(await claim())) {
+    return null;  // no reader in this browser: nothing is kept for anyone
+  }
   const body = await response.text();
   const cache = await caches.open(SAVED_CACHE);
   await cache.put(path, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
@@ -183,6 +218,12 @@ async function saveArticle(path, added) {
     headers: { "X-Offline-Copy": "1" },
   });
   if (!response.ok) {
+    if (GONE.includes(response.status)) {
+      await forgetArticle(path);
+    }
+    return false;
+  }
+  if (!(await claim())) {
     return false;
   }
   const body = await response.text();
@@ -267,6 +308,9 @@ async function keepWithinBudget() {
 
 // The list page tells what is on the list: keep what is missing, forget what left it.
 async function syncSaved(articles) {
+  if (!(await claim())) {
+    return [];
+  }
   const wanted = new Map(articles.map((item) => [item.adresse, item.gemt]));
   const meta = await readMeta();
   for (const path of new Set([...Object.keys(meta.pages), ...meta.notKept])) {
@@ -296,28 +340,175 @@ async function syncSaved(articles) {
   }
   if (wanted.size === 0) {
     // An empty list (cleared, or another reader now): no copies are left behind.
-    const cache = await caches.open(SAVED_CACHE);
-    await Promise.all((await cache.keys()).map((key) => cache.delete(key)));
+    await dropCopies();
     return [];
   }
   const notKept = await keepWithinBudget();
   return notKept.filter((path) => wanted.has(path));
 }
 
+// A page's messages are handled one after the other: what it says of the owner comes first.
+let pageWork = Promise.resolve();
+
+function serially(task) {
+  const done = pageWork.then(task);
+  pageWork = done.catch(() => {});
+  return done;
+}
+
 self.addEventListener("message", (event) => {
   const data = event.data || {};
-  if (data.type === "sync") {
-    event.waitUntil(
-      syncSaved(data.articles || []).then((notKept) => {
-        if (event.ports[0]) {
-          event.ports[0].postMessage({ notKept });
-        }
-      })
-    );
+  const answer = (message) => event.ports[0] && event.ports[0].postMessage(message);
+  if (data.type === "owner") {
+    event.waitUntil(serially(() => toldOwner(data.value)).then((dropped) => answer({ dropped })));
+  } else if (data.type === "sync") {
+    event.waitUntil(serially(() => syncSaved(data.articles || [])).then((notKept) => answer({ notKept })));
   } else if (data.type === "flush") {
-    event.waitUntil(flushQueue());
+    event.waitUntil(serially(() => flushQueue()));
   }
 });
+
+// --- Whose copies these are ---------------------------------------------------------------
+
+// The owner cookie's value: "<public id>.<expiry in Unix seconds>".
+function parseOwner(value) {
+  const [id, expires] = String(value || "").split(".");
+  return id ? { id, expires: Number(expires) * 1000 || 0 } : null;
+}
+
+// The reader in this browser now, as { id, expires }, or null when there is none. From the
+// cookie itself where workers have the Cookie Store API (a cookie that expired or was cleared
+// is not there); else the owner the pages last told, until the expiry it was told with.
+async function owner(meta) {
+  if (self.cookieStore) {
+    try {
+      const cookie = await self.cookieStore.get(OWNER_COOKIE);
+      return cookie ? parseOwner(cookie.value) : null;
+    } catch (error) {
+      // Refused (cookies blocked): as if there were no Cookie Store.
+    }
+  }
+  if (meta.owner && meta.ownerExpires > Date.now()) {
+    return { id: meta.owner, expires: meta.ownerExpires };
+  }
+  return null;
+}
+
+// Everything kept for a reader goes: copies, pictures, what is known of them, and the changes
+// queued offline (sent later, they would change the next reader's list).
+async function dropCopies() {
+  drops += 1;
+  const cache = await caches.open(SAVED_CACHE);
+  await Promise.all((await cache.keys()).map((key) => cache.delete(key)));
+  await clearQueue();
+}
+
+// The copies kept, once it is sure they are the present reader's; dropped if they are not.
+async function checkOwner() {
+  const meta = await readMeta();
+  if (!hasCopies(meta)) {
+    return meta;
+  }
+  const present = await owner(meta);
+  if (!present || present.id !== meta.owner) {
+    await dropCopies();
+    return readMeta();
+  }
+  return meta;
+}
+
+// Before anything is kept: the present reader, whose copies are the only ones left; null
+// when there is none (nothing is then kept).
+async function claim() {
+  const meta = await readMeta();
+  const present = await owner(meta);
+  if (!present) {
+    if (hasCopies(meta)) {
+      await dropCopies();
+    }
+    return null;
+  }
+  if (meta.owner !== present.id || meta.ownerExpires !== present.expires) {
+    if (meta.owner && meta.owner !== present.id) {
+      await dropCopies();
+    }
+    const fresh = await readMeta();
+    fresh.owner = present.id;
+    fresh.ownerExpires = present.expires;
+    await writeMeta(fresh);
+  }
+  return present;
+}
+
+// A page told the owner cookie it sees (static/js/offline.js): the same reader's copies stay,
+// anyone else's go. Resolves to whether copies were dropped.
+async function toldOwner(value) {
+  const told = parseOwner(value);
+  const meta = await readMeta();
+  let dropped = false;
+  if (hasCopies(meta) && (!told || told.id !== meta.owner)) {
+    await dropCopies();
+    dropped = true;
+  }
+  if (told) {
+    const fresh = await readMeta();
+    fresh.owner = told.id;
+    fresh.ownerExpires = told.expires;
+    await writeMeta(fresh);
+  }
+  return dropped;
+}
+
+// --- Which copies are still public ---------------------------------------------------------
+
+// A page's mark (copies_mark): a mark this worker has not checked means something may have
+// been taken down since.
+async function followMark(response) {
+  const meta = await readMeta();
+  const articles = Object.keys(meta.pages).filter((path) => meta.pages[path].article);
+  if (!articles.length || !(response.headers.get("Content-Type") || "").startsWith("text/html")) {
+    return;
+  }
+  const found = (await response.text()).match(MARK);
+  if (found && found[1] !== meta.checked) {
+    await checkCopies();
+  }
+}
+
+let checking = null;
+
+// Ask the site once which saved articles are still public, drop the others, and remember
+// the mark the answer holds for.
+function checkCopies() {
+  if (!checking) {
+    checking = (async () => {
+      const meta = await readMeta();
+      const asked = Object.keys(meta.pages).filter((path) => meta.pages[path].article);
+      const response = await fetch(COPIES_URL, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ adresser: asked }),
+      });
+      if (!response.ok) {
+        return;
+      }
+      const answer = await response.json();
+      const still = new Set(answer.offentlige || []);
+      for (const path of asked.filter((path) => !still.has(path))) {
+        await forgetArticle(path);
+      }
+      const after = await readMeta();
+      // A copy kept while the question was out was not asked about: the mark is checked
+      // only if every copy was.
+      if (Object.keys(after.pages).every((path) => !after.pages[path].article || asked.includes(path))) {
+        after.checked = answer.maerke;
+        await writeMeta(after);
+      }
+    })().catch(() => {}).finally(() => { checking = null; });
+  }
+  return checking;
+}
 
 // --- Changes to the list ------------------------------------------------------------------
 
@@ -336,7 +527,8 @@ async function readingListChange(event) {
     if (new URL(request.url).pathname.endsWith("/tilfoej/")) {
       throw error;  // adding needs the article itself: not offline
     }
-    await enqueue({ url: request.url, body: params.toString() });
+    const present = await owner(await readMeta());
+    await enqueue({ url: request.url, body: params.toString(), owner: present && present.id });
     if (self.registration.sync) {
       self.registration.sync.register(SYNC_TAG).catch(() => {});
     }
@@ -417,6 +609,16 @@ async function queued() {
   });
 }
 
+async function clearQueue() {
+  const db = await openQueue();
+  await new Promise((resolve) => {
+    const transaction = db.transaction("queue", "readwrite");
+    transaction.objectStore("queue").clear();
+    transaction.oncomplete = resolve;
+    transaction.onerror = resolve;
+  });
+}
+
 async function dequeue(key) {
   const db = await openQueue();
   await new Promise((resolve) => {
@@ -434,7 +636,12 @@ let flushing = null;
 function flushQueue() {
   if (!flushing) {
     flushing = (async () => {
+      const present = await owner(await readMeta());
       for (const item of await queued()) {
+        if (!present || item.owner !== present.id) {
+          await dequeue(item.key);  // another reader's change: never sent for this one
+          continue;
+        }
         let response;
         try {
           response = await fetch(item.url, {

@@ -1,13 +1,16 @@
 """The reading list offline (issue 15), in Chromium with its service worker: saved articles
 and the list open from their copies with a notice, marking read offline is sent when the
 connection returns, the admin is never served from the worker, and an article removed from
-the list is gone offline."""
+the list is gone offline. Issue 19: an article taken down leaves the copies (at a 404, and at
+the next page view online), and copies belong to the reader who saved them (cleared or
+expired cookies, a session that ended: no copies for the next person)."""
 
 import time
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from articles import workflow
 from articles.models import ReadingListItem
 from tests.factories import ArticleFactory, UserFactory
 
@@ -200,3 +203,210 @@ def test_the_oldest_saved_leave_first_when_the_budget_is_full(live_server, page_
     page.goto(base + "/laeseliste/")
     wait_until(lambda: oldest.get_absolute_url() in kept(page), what="the oldest to be kept")
     expect(page.locator("[data-offline-status]")).to_be_hidden()
+
+
+# --- What is taken down leaves the copies (issue 19, finding 9) --------------------------------
+
+
+def save(page: Page, base: str, *articles):
+    """Save each article with "Læs senere" on its page, and wait until the worker keeps it."""
+    for article in articles:
+        page.goto(base + article.get_absolute_url())
+        page.locator(".article__header").get_by_role("button", name="Læs senere").click()
+        expect(page.locator(".article__header").get_by_role("button")).to_have_attribute(
+            "aria-pressed", "true"
+        )
+    wait_until(
+        lambda: {article.get_absolute_url() for article in articles} <= set(kept(page)),
+        what="the saved articles to be kept",
+    )
+
+
+def offline_page_at(page: Page, url: str):
+    """Offline, ``url`` answers with the offline page, not a kept copy."""
+    page.goto(url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du er offline")
+    expect(page.locator(".offline-notice")).to_have_count(0)
+
+
+def test_an_unpublished_article_leaves_the_copies_at_the_next_page_view(
+    live_server, page_at, settings
+):
+    """Any page seen online, a stored page shared by every visitor included, carries the mark;
+    a mark the worker has not checked makes it ask once which copies are still public."""
+    settings.PAGE_CACHE_SECONDS = 600
+    taken_down = ArticleFactory(title="Trækkes tilbage", with_image=True)
+    stays = ArticleFactory(title="Bliver stående", with_image=True)
+    editor = UserFactory(groups=["Redaktør"])
+    base = live_server.url
+    page = page_at(PHONE)
+    controlled(page, base)
+    save(page, base, taken_down, stays)
+    page.goto(base + "/")  # seen once with both public: the worker checks this mark
+
+    workflow.unpublish(taken_down, editor)
+    page.goto(base + "/")  # any page, online
+    wait_until(
+        lambda: taken_down.get_absolute_url() not in kept(page),
+        what="the unpublished article's copy to go",
+    )
+    assert stays.get_absolute_url() in kept(page)
+
+    page.context.set_offline(True)
+    offline_page_at(page, base + taken_down.get_absolute_url())
+    page.goto(base + stays.get_absolute_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bliver stående")
+    expect(page.locator(".offline-notice")).to_be_visible()
+    page.context.set_offline(False)
+
+
+def test_a_saved_article_the_network_answers_404_for_is_dropped_at_once(live_server, page_at):
+    """Without the check of the mark (its question refused here), the 404 alone drops the copy,
+    before the page is shown."""
+    article = ArticleFactory(title="Snart væk", with_image=True)
+    editor = UserFactory(groups=["Redaktør"])
+    base = live_server.url
+    page = page_at(PHONE)
+    page.context.route("**/laeseliste/kopier/", lambda route: route.abort())
+    controlled(page, base)
+    save(page, base, article)
+
+    workflow.unpublish(article, editor)
+    response = page.goto(base + article.get_absolute_url())
+    assert response.status == 404
+    assert article.get_absolute_url() not in kept(page)  # at once: no waiting
+    page.context.set_offline(True)
+    offline_page_at(page, base + article.get_absolute_url())
+    page.context.set_offline(False)
+
+
+# --- Copies belong to the reader who saved them (issue 19, finding 10) -------------------------
+
+
+def test_cleared_cookies_leave_no_copies_for_the_next_reader(live_server, page_at):
+    first = ArticleFactory(title="Forrige læsers første", with_image=True)
+    second = ArticleFactory(title="Forrige læsers anden", with_image=True)
+    base = live_server.url
+    page = page_at(PHONE)
+    controlled(page, base)
+    save(page, base, first, second)
+    page.goto(base + "/laeseliste/")
+    expect(page.locator("html[data-offline-synced]")).to_have_count(1)
+    owner = {c["name"]: c for c in page.context.cookies()}["laeseliste-ejer"]
+    assert not owner["httpOnly"] and owner["sameSite"] == "Lax"
+
+    page.context.clear_cookies()  # the next person at the shared computer
+    page.context.set_offline(True)
+    offline_page_at(page, base + "/laeseliste/")
+    offline_page_at(page, base + first.get_absolute_url())
+    assert kept(page) == []
+    page.context.set_offline(False)
+
+
+def test_copies_end_with_the_readers_cookie(live_server, page_at, monkeypatch):
+    monkeypatch.setattr("articles.reading_list.COOKIE_MAX_AGE", 6)
+    article = ArticleFactory(title="Gemt for en stund", with_image=True)
+    base = live_server.url
+    page = page_at(PHONE)
+    controlled(page, base)
+    saved_at = time.monotonic()
+    save(page, base, article)
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    # The two cookies end together.
+    assert abs(cookies["laeseliste"]["expires"] - cookies["laeseliste-ejer"]["expires"]) <= 1
+
+    time.sleep(max(0.0, saved_at + 7 - time.monotonic()))
+    page.context.set_offline(True)
+    offline_page_at(page, base + "/laeseliste/")
+    offline_page_at(page, base + article.get_absolute_url())
+    assert kept(page) == []
+    page.context.set_offline(False)
+
+
+def test_a_logged_in_readers_copies_end_with_their_session(live_server, page_at, settings):
+    """Their list is on their account; in this browser the copies are theirs only as long as
+    their session: the owner cookie ends no later than the session cookie."""
+    settings.SESSION_COOKIE_AGE = 10
+    article = ArticleFactory(title="Kontoens artikel", with_image=True)
+    UserFactory(username="beboer")
+    base = live_server.url
+    page = page_at(PHONE)
+    logged_in_at = time.monotonic()
+    log_in(page, base, "beboer")
+    controlled(page, base)
+    save(page, base, article)
+    cookies = {c["name"]: c for c in page.context.cookies()}
+    assert "laeseliste" not in cookies  # the list is the account's
+    assert cookies["laeseliste-ejer"]["expires"] <= cookies["sessionid"]["expires"] + 1
+
+    time.sleep(max(0.0, logged_in_at + 11 - time.monotonic()))
+    page.context.set_offline(True)
+    offline_page_at(page, base + article.get_absolute_url())
+    assert kept(page) == []
+    page.context.set_offline(False)
+
+
+def without_cookie_store(page: Page):
+    """The page's worker as in a browser whose workers have no Cookie Store API. (Playwright
+    keeps the worker running while it is attached, so it stays this way for the test.)"""
+    worker = page.context.service_workers[0]
+    worker.evaluate("Object.defineProperty(self, 'cookieStore', { value: undefined })")
+    assert worker.evaluate("!self.cookieStore")
+    return worker
+
+
+def test_without_a_cookie_store_a_page_tells_the_worker_whose_copies_they_are(live_server, page_at):
+    """Where workers have no Cookie Store API, each page tells the worker the owner cookie;
+    a copy shown to someone else gives way to the offline page at once, and is deleted."""
+    article = ArticleFactory(title="Uden Cookie Store", with_image=True)
+    base = live_server.url
+    page = page_at(PHONE)
+    controlled(page, base)
+    worker = without_cookie_store(page)
+    page.goto(base + article.get_absolute_url())
+    page.locator(".article__header").get_by_role("button", name="Læs senere").click()
+    expect(page.locator(".article__header").get_by_role("button")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    # The worker could not see who saved it: the next page tells it, and the list keeps it.
+    page.goto(base + "/laeseliste/")
+    expect(page.locator("html[data-offline-synced]")).to_have_count(1)
+    wait_until(lambda: article.get_absolute_url() in kept(page), what="the article to be kept")
+
+    page.context.clear_cookies()
+    page.context.set_offline(True)
+    page.goto(base + article.get_absolute_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du er offline")
+    wait_until(lambda: kept(page) == [], what="the copies to be deleted")
+    assert worker.evaluate("!self.cookieStore")
+    page.context.set_offline(False)
+
+
+def test_without_a_cookie_store_copies_end_with_the_cookies_expiry(
+    live_server, page_at, monkeypatch
+):
+    """The expiry the worker was told with the owner cookie is kept with the copies: past it,
+    offline, they are neither served nor kept."""
+    monkeypatch.setattr("articles.reading_list.COOKIE_MAX_AGE", 6)
+    article = ArticleFactory(title="Udløber uden Cookie Store", with_image=True)
+    base = live_server.url
+    page = page_at(PHONE)
+    controlled(page, base)
+    worker = without_cookie_store(page)
+    saved_at = time.monotonic()
+    page.goto(base + article.get_absolute_url())
+    page.locator(".article__header").get_by_role("button", name="Læs senere").click()
+    expect(page.locator(".article__header").get_by_role("button")).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    page.goto(base + "/laeseliste/")
+    wait_until(lambda: article.get_absolute_url() in kept(page), what="the article to be kept")
+
+    time.sleep(max(0.0, saved_at + 7 - time.monotonic()))
+    page.context.set_offline(True)
+    response = page.goto(base + article.get_absolute_url())
+    assert "x-offline-copy" not in response.headers  # not even shown once
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du er offline")
+    assert kept(page) == []
+    assert worker.evaluate("!self.cookieStore")
+    page.context.set_offline(False)
