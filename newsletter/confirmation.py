@@ -9,15 +9,25 @@ preferences and unsubscribe pages, which every mail links to.
 
 Mails are sent outside the request by a task (django-tasks): enqueued once the transaction
 that changed the subscriber has committed, run at once in development and tests and by
-``manage.py db_worker`` in production. A slow or absent mail server then never holds up the
-form, and the answer takes the same time whatever the address's state.
+``manage.py task_worker`` in production. A slow or absent mail server then never holds up
+the form.
+
+A mail the mail server could not take (it is down, refuses connections, or answers "try
+again later") is not lost: the task puts itself back in the queue to be tried again after a
+growing pause (``RETRY_AFTER``: within the first minutes for a short outage, up to about half
+a day in all, well inside the link's 7 days), and gives up, logged as an error, after
+``MAX_ATTEMPTS``. Each failed attempt gives its address's rate-limit slot back (the mail did
+not leave), and an attempt tried again takes one anew (ratelimit.py). Only a backend that
+runs tasks at once (development, ``TASKS_IMMEDIATE``) cannot wait: there the mail is given up
+at once, logged.
 """
 
 from __future__ import annotations
 
 import logging
+import smtplib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
@@ -29,6 +39,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from . import ratelimit
+from .addresses import is_mailable
 from .content import absolute
 from .models import CONFIRM_WITHIN, Subscriber
 
@@ -110,23 +122,86 @@ def _enqueue(subscriber_id: int, kind: str) -> None:
     send_subscriber_mail.enqueue(subscriber_id, kind)
 
 
+# The pauses before each new attempt at a mail the server could not take: short at first (a
+# mail server restarting), then longer; 6 attempts over about 5 hours and 20 minutes.
+RETRY_AFTER = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=15),
+    timedelta(hours=1),
+    timedelta(hours=4),
+)
+MAX_ATTEMPTS = len(RETRY_AFTER) + 1
+
+
+class MailNotSent(Exception):
+    """A subscription mail given up: the worker records the task as failed, with this."""
+
+
 # Before the digests in the worker's queue: someone is waiting for this mail.
 @task(priority=50)
-def send_subscriber_mail(subscriber_id: int, kind: str) -> bool:
-    """Send the mail ``kind`` to the subscriber; False when it no longer fits them."""
+def send_subscriber_mail(subscriber_id: int, kind: str, attempt: int = 1) -> str:
+    """Send the mail ``kind`` to the subscriber (``attempt``: which try this is); what became
+    of it. The first attempt holds the rate-limit slot its request took."""
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    holds_slot = attempt == 1
     if subscriber is None or subscriber.state != FOR_STATE[kind]:
-        return False
-    message = compose(subscriber, kind)
-    try:
-        message.send()
-    except Exception:
-        # The form has long answered; the reader can ask again. The worker keeps the error.
+        # Moved on (confirmed from an earlier mail, unsubscribed, purged): not sent.
+        if subscriber is not None and holds_slot:
+            ratelimit.give_back(subscriber.email)
+        return "passer ikke længere"
+    if not is_mailable(subscriber.email):
+        # Stored before the form refused such addresses (an IP address as its domain, say).
+        if holds_slot:
+            ratelimit.give_back(subscriber.email)
         logger.warning(
-            "Newsletter: %s mail to subscriber %s not sent", kind, subscriber.pk, exc_info=True
+            "Newsletter: %s mail to subscriber %s not sent: address", kind, subscriber.pk
         )
-        raise
-    return True
+        return "adressen kan ikke bruges"
+    if not holds_slot and not ratelimit.allow_again(subscriber.email):
+        return "ikke sendt: adressen har fået sine mails i denne time"
+    try:
+        compose(subscriber, kind).send()
+    except (smtplib.SMTPException, OSError) as error:
+        ratelimit.give_back(subscriber.email)  # it did not leave
+        return try_again_later(subscriber, kind, attempt, error)
+    return "sendt" if attempt == 1 else f"sendt i forsøg {attempt}"
+
+
+def try_again_later(subscriber: Subscriber, kind: str, attempt: int, error: Exception) -> str:
+    """Queue the next attempt at a mail the server did not take, after its pause; or give
+    it up (raising ``MailNotSent``) after the last attempt, or when it was refused for good."""
+    backend = send_subscriber_mail.get_backend()
+    if attempt >= MAX_ATTEMPTS or refused_for_good(error) or not backend.supports_defer:
+        logger.error(
+            "Newsletter: %s mail to subscriber %s not sent, given up after attempt %d of %d: %s",
+            kind,
+            subscriber.pk,
+            attempt,
+            MAX_ATTEMPTS,
+            error,
+        )
+        raise MailNotSent(f"{kind} mail not sent after attempt {attempt}: {error}") from error
+    at = timezone.now() + RETRY_AFTER[attempt - 1]
+    send_subscriber_mail.using(run_after=at).enqueue(subscriber.pk, kind, attempt + 1)
+    logger.warning(
+        "Newsletter: %s mail to subscriber %s not sent (attempt %d of %d), tried again at %s: %s",
+        kind,
+        subscriber.pk,
+        attempt,
+        MAX_ATTEMPTS,
+        at.isoformat(timespec="seconds"),
+        error,
+    )
+    return f"ikke sendt i forsøg {attempt}; prøves igen {at.isoformat(timespec='seconds')}"
+
+
+def refused_for_good(error: Exception) -> bool:
+    """Whether the server refused the recipient permanently (5xx for every recipient): trying
+    again cannot help. Anything else (a server that is down, "451 try later") may pass."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused) and error.recipients:
+        return all(code >= 500 for code, _ in error.recipients.values())
+    return False
 
 
 def compose(

@@ -4,6 +4,11 @@ within ``CONFIRM_WITHIN`` is deleted, with its address and topics.
 An address that had unsubscribed and then asked again without confirming goes back to what
 it was: unsubscribed, without topics, with the dates that prove its unsubscribe. Deleting it
 would let anyone erase that proof by typing the address into the form.
+
+A request to subscribe is handled by a task (``subscriptions.handle_request``) whose
+arguments hold the address typed and the topics chosen; the task queue keeps a task after it
+has run. Such tasks go ``CONFIRM_WITHIN`` after they ran, like the request itself, rather than
+whenever the queue is pruned.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.db import transaction
+from django_tasks_db.models import DBTaskResult
 
 from .models import CONFIRM_WITHIN, Subscriber
-from .subscriptions import Choice, set_topics
+from .subscriptions import Choice, handle_request, set_topics
 
 State = Subscriber.State
 
@@ -31,4 +37,16 @@ def purge_unconfirmed(now: datetime) -> int:
             subscriber.save(update_fields=["state", "paused"])
             set_topics(subscriber, Choice())
         _, by_model = stale.filter(unsubscribed_at__isnull=True).delete()
+    forget_requests(now)
     return len(returning) + by_model.get(Subscriber._meta.label, 0)
+
+
+def forget_requests(now: datetime) -> int:
+    """Delete the requests to subscribe that ran before ``now - CONFIRM_WITHIN`` from the
+    task queue (they hold addresses); their number."""
+    deleted, _ = (
+        DBTaskResult.objects.finished()
+        .filter(task_path=handle_request.module_path, finished_at__lt=now - CONFIRM_WITHIN)
+        .delete()
+    )
+    return deleted

@@ -16,6 +16,13 @@ every mail while Redis is down would block subscribing for as long as the outage
 letting every mail through would make an outage an open door for flooding. Counting per
 process keeps subscribing working and the mails bounded: at most the limit times the number
 of processes an hour, and the counters are small and expire by themselves.
+
+A slot is for a mail that leaves. A mail the mail server could not take gives its address's
+slot back (``give_back``), so an outage of the mail server does not use up the address's
+hour; when it is tried again later it takes a slot anew (``allow_again``), and beyond the
+limit it is not sent (the address has had its mails this hour). The client's slot is not
+given back: the client did send the form, and the task that sends the mail does not know the
+client (no IP address is stored with it).
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from articles.caching.store import safe_add
+from articles.caching.store import cache_available, safe_add, safe_incr
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +62,7 @@ def allow_mail(address: str, client: str) -> bool:
             settings.NEWSLETTER_MAILS_PER_CLIENT,
         )
         return False
-    # The address is kept in the cache as a hash: the cache is no place for personal data.
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
+    digest = _hashed(address)
     if not _take(f"address:{digest}", settings.NEWSLETTER_MAILS_PER_ADDRESS):
         logger.warning(
             "Newsletter: mail refused, address %s… (hashed) is over its limit of %d an hour "
@@ -67,6 +73,43 @@ def allow_mail(address: str, client: str) -> bool:
         )
         return False
     return True
+
+
+def allow_again(address: str) -> bool:
+    """Take a slot for a mail to ``address`` that is tried again (its first attempt gave its
+    slot back); whether it may be sent now."""
+    digest = _hashed(address)
+    if _take(f"address:{digest}", settings.NEWSLETTER_MAILS_PER_ADDRESS):
+        return True
+    logger.warning(
+        "Newsletter: mail tried again not sent, address %s… (hashed) has had its %d mails "
+        "this hour",
+        digest[:8],
+        settings.NEWSLETTER_MAILS_PER_ADDRESS,
+    )
+    return False
+
+
+def give_back(address: str) -> None:
+    """Give back the slot a mail to ``address`` took, as the mail did not leave. Never below
+    nothing, and a counter that has expired meanwhile is left alone (its slot went with it)."""
+    key = f"newsletter-mails:address:{_hashed(address)}"
+    if not cache_available():
+        # Counted in this process's memory while the cache is away (the worker's memory is
+        # not the web process's): nothing to give back that could be found again.
+        return
+    try:
+        if cache.decr(key) < 0:
+            cache.incr(key)
+    except ValueError:
+        pass  # expired: nothing is held any more
+    except Exception as error:  # the cache failed: the slot expires with its hour
+        logger.warning("Newsletter: rate-limit slot not given back: %s", error)
+
+
+def _hashed(address: str) -> str:
+    # The address is kept in the cache as a hash: the cache is no place for personal data.
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:32]
 
 
 def _take(name: str, limit: int) -> bool:
@@ -84,13 +127,12 @@ def _count_shared(key: str) -> int | None:
         if safe_add(key, 0, WINDOW_SECONDS, unavailable=None) is None:
             return None
         try:
-            return cache.incr(key)
+            # Through the store, so a cache that stalls between the two calls is marked
+            # down for every other caller too, and costs its timeout once.
+            return safe_incr(key)
         except ValueError:
             # Expired or evicted between add and incr: start it again, once.
             continue
-        except Exception as error:  # the cache failed between the two calls
-            logger.warning("Newsletter: rate limit counted in this process: %s", error)
-            return None
     return None
 
 

@@ -1,4 +1,4 @@
-"""The newsletter's background work, run by django-tasks' worker (``manage.py db_worker``)
+"""The newsletter's background work, run by the task worker (``manage.py task_worker``)
 in production, and at once in development (settings.TASKS)."""
 
 from django_tasks import task

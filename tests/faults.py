@@ -128,3 +128,91 @@ def private_redis(settings):
     finally:
         server.close()
         forget_local_state()
+
+
+class CuttableProxy:
+    """A TCP proxy of the test's own in front of a server (PostgreSQL, say) on 127.0.0.1, on a
+    port of its own, that the test can cut and restore: the process under test is pointed at
+    the proxy's port, and the shared server itself is never touched.
+
+    - ``cut()``: every connection through the proxy is closed at once, and the port refuses
+      new ones, as when the database server goes down or restarts;
+    - ``restore()``: the port takes connections again, passed on to the server.
+    """
+
+    def __init__(self, host: str, port: int):
+        import threading
+
+        self.target = (host, port)
+        self.port = free_port()
+        self._lock = threading.Lock()
+        self._sockets: set[socket.socket] = set()
+        self._listener: socket.socket | None = None
+
+    def start(self) -> None:
+        import threading
+
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(64)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    restore = start
+
+    def _accept(self, listener: socket.socket) -> None:
+        import threading
+
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:  # the listener was closed: cut
+                return
+            try:
+                server = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            server.settimeout(None)
+            with self._lock:
+                if self._listener is not listener:  # cut meanwhile
+                    client.close()
+                    server.close()
+                    continue
+                self._sockets |= {client, server}
+            for source, sink in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            self._drop(source, sink)
+
+    def _drop(self, *sockets: socket.socket) -> None:
+        import contextlib
+
+        with self._lock:
+            for each in sockets:
+                self._sockets.discard(each)
+                with contextlib.suppress(OSError):
+                    each.shutdown(socket.SHUT_RDWR)
+                each.close()
+
+    def cut(self) -> None:
+        import contextlib
+
+        with self._lock:
+            listener, self._listener = self._listener, None
+            sockets, self._sockets = set(self._sockets), set()
+        if listener is not None:
+            with contextlib.suppress(OSError):
+                listener.shutdown(socket.SHUT_RDWR)  # wakes the thread waiting in accept()
+            listener.close()
+        self._drop(*sockets)
+
+    close = cut

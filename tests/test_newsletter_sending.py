@@ -1,7 +1,11 @@
 """The weekly digest (issue 14): due once a week, made once, sent once to every receiving
 subscriber with the articles on their topics, resumable after a kill, never sent twice by two
-senders, and with refused recipients and a mail server that is down handled."""
+senders, and with refused recipients and a mail server that is down handled. An article an
+editor unpublishes while a digest is being sent leaves the mails written after it (issue 19,
+finding 7): the unpublish is made for real, by the workflow, as a mail arrives at the test's
+SMTP server."""
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -15,10 +19,19 @@ from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import workflow
+from articles.models import Article
 from newsletter import sending
 from newsletter.models import Delivery, Digest, Subscriber
 
-from .factories import ArticleFactory, AuthorFactory, GoalFactory, SectionFactory, TagFactory
+from .factories import (
+    ArticleFactory,
+    AuthorFactory,
+    GoalFactory,
+    SectionFactory,
+    TagFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,7 +207,11 @@ class TestSending:
         assert outcome.sent == 3
         assert sorted(len(messages) for messages in received(smtp_server).values()) == [1, 1, 1]
 
-    def test_no_query_of_the_articles_per_subscriber(self, smtp_server, settings):
+    def test_no_query_of_the_articles_per_subscriber(self, smtp_server, settings, monkeypatch):
+        # What is still public is asked once a batch (both runs here are one batch), and once
+        # a second within a batch; the second is kept out of the count, which must not
+        # depend on how fast this machine sends 30 mails.
+        monkeypatch.setattr(sending, "RECHECK_AFTER", 3600)
         due = due_now(settings)
         for _ in range(5):
             ArticleFactory(published_at=due - timedelta(hours=1), tags=["Fælles"])
@@ -334,3 +351,152 @@ def test_the_command_hands_the_work_to_the_task_queue(smtp_server, settings):
     some_readers(2)
     call_command("send_newsletters")  # tasks run at once in tests (ImmediateBackend)
     assert len(smtp_server.messages) == 2
+
+
+# --- An article taken down while a digest is being sent (issue 19, finding 7) --------------
+
+
+def on_each_mail(smtp_server, before_answer, *, delay: float = 0.0):
+    """Have the SMTP server call ``before_answer(n)`` as the nth mail arrives, in a thread
+    of its own (it may use the database), and answer only when it returns and ``delay``
+    seconds have passed: a mail server that takes its time."""
+    taken = smtp_server.handle_DATA
+
+    async def handle_DATA(server, session, envelope):
+        number = len(smtp_server.messages) + 1
+        await asyncio.get_running_loop().run_in_executor(None, before_answer, number)
+        if delay:
+            await asyncio.sleep(delay)
+        return await taken(server, session, envelope)
+
+    smtp_server.handle_DATA = handle_DATA  # looked up for each new connection
+
+
+def unpublish_at(number: int, article: Article, editor, log: list):
+    """``before_answer`` for ``on_each_mail``: as mail ``number`` arrives, the editor
+    unpublishes ``article`` through the workflow, committed, before the server answers."""
+
+    def before_answer(arrived: int) -> None:
+        if arrived != number:
+            return
+        try:
+            workflow.unpublish(Article.objects.get(pk=article.pk), editor)
+            log.append(arrived)
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    return before_answer
+
+
+def holding(smtp_server, article) -> list[bool]:
+    """For each mail, in the order the server took them: whether it holds ``article``."""
+    return [article.title in titles_in(message) for _, message in smtp_server.messages]
+
+
+@pytest.fixture
+def week_with_a_takedown(settings):
+    """A digest due now of two articles, 20 subscribers of everything and an editor."""
+    due = due_now(settings)
+    leaving = ArticleFactory(title="Trækkes tilbage", published_at=due - timedelta(hours=1))
+    staying = ArticleFactory(title="Bliver udgivet", published_at=due - timedelta(hours=2))
+    for number in range(20):
+        subscriber(f"laeser{number:02d}@example.org", everything=True)
+    return leaving, staying, UserFactory(groups=["Redaktør"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_article_unpublished_mid_run_leaves_the_next_batches(
+    smtp_server, monkeypatch, week_with_a_takedown
+):
+    """Each batch asks what is still public before its first mail: an unpublish that has
+    committed is in no mail of a batch claimed after it."""
+    leaving, staying, editor = week_with_a_takedown
+    monkeypatch.setattr(sending, "BATCH", 5)
+    monkeypatch.setattr(sending, "RECHECK_AFTER", 3600)  # only the batches' own question
+    done = []
+    on_each_mail(smtp_server, unpublish_at(7, leaving, editor, done))
+    _, outcome = sending.send_due()
+    assert done == [7] and outcome.sent == 20 and not outcome.stopped
+    held = holding(smtp_server, leaving)
+    assert held[:7] == [True] * 7  # written before the unpublish
+    # Mails 8 to 10 were in mail 7's batch; from the next batch (mail 11) on, none holds it.
+    assert held[10:] == [False] * 10
+    assert all(staying.title in titles_in(message) for _, message in smtp_server.messages)
+    delivered = Delivery.objects.filter(state=Delivery.State.SENT).order_by("sent_at", "pk")
+    assert all(leaving.pk not in d.article_ids for d in delivered[10:])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_slow_mail_server_does_not_stretch_the_window(smtp_server, week_with_a_takedown):
+    """With a server that takes 0.3 s a mail, one batch of 200 would go on for a minute:
+    within a batch, what is still public is asked again once the last answer is a second
+    old, so no mail written a second after the unpublish holds the article."""
+    leaving, _, editor = week_with_a_takedown
+    Subscriber.objects.filter(email__gte="laeser12@example.org").delete()  # 12 are enough
+    done = []
+    on_each_mail(smtp_server, unpublish_at(2, leaving, editor, done), delay=0.3)
+    _, outcome = sending.send_due()
+    assert done == [2] and outcome.sent == 12
+    held = holding(smtp_server, leaving)
+    assert held[:2] == [True, True]
+    # Mails 3 to 6 each took at least 0.3 s after the unpublish: mail 7 was written at least
+    # 1.2 s after it, past RECHECK_AFTER (1 s), on a slow machine only later.
+    assert sending.RECHECK_AFTER <= 1.2
+    assert held[6:] == [False] * 6
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_digest_with_no_public_article_left_stops_and_says_so(
+    smtp_server, monkeypatch, week_with_a_takedown
+):
+    leaving, staying, editor = week_with_a_takedown
+    monkeypatch.setattr(sending, "BATCH", 5)
+
+    def take_both_down(arrived: int) -> None:
+        if arrived == 3:
+            try:
+                for article in (leaving, staying):
+                    workflow.unpublish(Article.objects.get(pk=article.pk), editor)
+            finally:
+                connections.close_all()
+
+    on_each_mail(smtp_server, take_both_down)
+    digest, outcome = sending.send_due()
+    assert outcome.sent == 5  # the first batch, begun before the takedown
+    assert outcome.stopped == "ingen af nyhedsbrevets artikler er udgivet længere"
+    assert str(outcome).endswith("stoppet: ingen af nyhedsbrevets artikler er udgivet længere")
+    # No empty mail: the rest wait, pending, and later runs send nothing while it lasts.
+    assert Delivery.objects.filter(digest=digest, state=Delivery.State.PENDING).count() == 15
+    assert len(smtp_server.messages) == 5
+    _, again = sending.send_due()
+    assert again.stopped and again.sent == 0 and len(smtp_server.messages) == 5
+
+    # An article back on the site (taken down by mistake): the next run sends the rest.
+    Article.objects.filter(pk=staying.pk).update(status=Article.Status.PUBLISHED)
+    _, resumed = sending.send_due()
+    assert resumed.sent == 15 and not resumed.stopped
+    assert all(leaving.title not in titles_in(m) for _, m in smtp_server.messages[5:])
+
+
+def test_the_archive_never_shows_an_article_taken_down_after_the_digest_went_out(
+    client, settings, committed, smtp_server
+):
+    """The digest's page and the archive's count, warm in the page cache, follow an
+    unpublish at once."""
+    settings.PAGE_CACHE_SECONDS = 600
+    due = due_now(settings)
+    leaving = ArticleFactory(title="Trækkes tilbage", published_at=due - timedelta(hours=1))
+    ArticleFactory(title="Bliver udgivet", published_at=due - timedelta(hours=2))
+    subscriber("laeser@example.org", everything=True)
+    digest, _ = sending.send_due()
+    url = digest.get_absolute_url()
+    for _ in range(2):
+        page = client.get(url)
+        assert leaving.title in page.content.decode() and "2 artikler" in page.content.decode()
+    assert "2 artikler" in client.get("/nyhedsbrev/arkiv/").content.decode()
+    with committed():
+        workflow.unpublish(leaving, UserFactory(groups=["Redaktør"]))
+    page = client.get(url).content.decode()
+    assert leaving.title not in page and leaving.get_absolute_url() not in page
+    assert "1 artikel" in page
+    assert "1 artikel<" in client.get("/nyhedsbrev/arkiv/").content.decode()

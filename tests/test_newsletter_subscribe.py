@@ -1,28 +1,36 @@
 """Subscribing to the newsletter (issue 14): the form and the links into it, the double
-opt-in, answers that tell nothing about an address, rate limits, the preferences page, the
+opt-in, answers that tell nothing about an address (neither by their page nor by the work
+they do, issue 19), the addresses taken (issue 19), rate limits, the preferences page, the
 one-click unsubscribe and the purge of unconfirmed subscriptions.
 
 Mails go through Django's SMTP backend to a real SMTP server in the test process
-(``smtp_server``); the task that sends them runs at once (ImmediateBackend) when the
-request's transaction commits (``committed``).
+(``smtp_server``); the tasks that handle a request and send its mail run at once
+(ImmediateBackend) when the request's transaction commits (``committed``), or, with
+``task_queue``, are queued in the database and run by the production worker (``work_off``).
 """
 
 import logging
 import re
 from datetime import timedelta
 from types import SimpleNamespace
+from unittest import mock
 
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import Tag
-from newsletter import ratelimit
+from newsletter import addresses, ratelimit
 from newsletter.confirmation import confirm_path
 from newsletter.models import CONFIRM_WITHIN, Subscriber
 from newsletter.purge import purge_unconfirmed
+from newsletter.worker import Worker
 
 from .factories import (
     ArticleFactory,
@@ -61,6 +69,35 @@ def topics():
     return SimpleNamespace(
         section=section, tag=Tag.objects.get(name="Biodiversitet"), author=author, goal=goal
     )
+
+
+@pytest.fixture
+def task_queue(settings):
+    """Tasks queued in the database, as in production, instead of run at once."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+
+
+def work_off(committed) -> None:
+    """Run every task that is due, with the production worker, until none is left (what a
+    task leaves for after its commit, such as queueing a mail, runs as it would commit).
+
+    The worker's check for stale connections is left out: a test runs in one transaction,
+    which that check (made for a process that runs for weeks) would take for a broken
+    connection and close."""
+    while DBTaskResult.objects.ready().exists():
+        with committed(), mock.patch.object(db_worker, "close_old_connections", lambda: None):
+            Worker(
+                queue_names=["default"],
+                interval=0,
+                batch=True,
+                backend_name="default",
+                startup_delay=False,
+                max_tasks=None,
+                worker_id="test-worker",
+                excluded_queue_names=[],
+            ).run()
 
 
 def subscribe(client, committed, email=ADDRESS, **data):
@@ -477,6 +514,162 @@ def test_the_answer_is_the_same_whatever_the_address_is(client, committed, smtp_
     assert len(smtp_server.messages) == 4
 
 
+def shape(sql: str) -> str:
+    """A statement without its values: what it does, not to whom."""
+    return re.sub(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b", "?", sql)
+
+
+def test_every_address_costs_the_form_the_same_work_and_gets_one_mail(
+    client, committed, smtp_server, settings, topics, task_queue
+):
+    """No probing by timing either (issue 19: a new address answered in 63 ms, a subscribed
+    one in 36): the request does the same statements for every address (it queues one
+    task), and what depends on the address is done by that task, in the worker. Each
+    address then gets its one mail: a confirmation, or word that it is already subscribed."""
+    subscribed = confirmed_subscriber("tilmeldt@example.org", sections=[topics.section])
+    Subscriber.objects.create(email="venter@example.org", state=State.PENDING, everything=True)
+    Subscriber.objects.create(email="afmeldt@example.org", state=State.UNSUBSCRIBED)
+    addresses_typed = [
+        "ny@example.org",
+        "venter@example.org",
+        "tilmeldt@example.org",
+        "afmeldt@example.org",
+    ]
+    work, answers = [], []
+    client.get("/nyhedsbrev/")  # the site's remembered values, as on any busy day
+    for address in addresses_typed:
+        with CaptureQueriesContext(connection) as queries, committed():
+            response = client.post(
+                "/nyhedsbrev/", {"email": address, "sektioner": [topics.section.slug]}
+            )
+        work.append([shape(query["sql"]) for query in queries.captured_queries])
+        answers.append((response.status_code, response["Location"], response.content))
+    assert all(statements == work[0] for statements in work[1:]), work
+    assert all(answer == answers[0] for answer in answers[1:])
+    assert answers[0][:2] == (302, SENT)
+    # Nothing about the addresses is written by the request: one task each, queued.
+    assert not Subscriber.objects.filter(email="ny@example.org").exists()
+    assert (
+        list(DBTaskResult.objects.values_list("task_path", flat=True))
+        == ["newsletter.subscriptions.handle_request"] * 4
+    )
+    assert not smtp_server.messages
+
+    work_off(committed)
+    received = {recipients[0]: message for recipients, message in smtp_server.messages}
+    assert len(smtp_server.messages) == 4 and set(received) == set(addresses_typed)
+    for address in ("ny@example.org", "venter@example.org", "afmeldt@example.org"):
+        assert received[address]["Subject"] == "Bekræft dit abonnement på Almene Nyheder"
+        assert subscriber(address).state == State.PENDING
+    told = received["tilmeldt@example.org"]
+    assert told["Subject"] == "Du er allerede tilmeldt nyhedsbrevet fra Almene Nyheder"
+    text = text_of(told)
+    assert "Adressen er allerede tilmeldt, så vi har ikke ændret noget." in text
+    assert settings.SITE_URL + subscribed.preferences_url() in text
+    assert settings.SITE_URL + subscribed.preferences_url() in html_of(told)
+    assert "/nyhedsbrev/bekraeft/" not in text
+    assert list(subscriber("tilmeldt@example.org").sections.all()) == [topics.section]
+    assert subscriber("tilmeldt@example.org").state == State.CONFIRMED
+    # The confirmation links work, and the topics of the form were kept.
+    client.post(confirm_link(received["ny@example.org"], settings))
+    assert subscriber("ny@example.org").state == State.CONFIRMED
+    assert list(subscriber("ny@example.org").sections.all()) == [topics.section]
+
+
+# --- The addresses taken --------------------------------------------------------------------------
+
+LONGEST_DOMAIN_PART = "c" * 63 + "." + "d" * 63 + "." + "e" * 58 + ".dk"  # 189 octets
+ONE_TOO_LONG_DOMAIN_PART = "c" * 63 + "." + "d" * 63 + "." + "e" * 59 + ".dk"  # 190 octets
+
+GOOD_ADDRESSES = [
+    "navn@eksempel.dk",
+    "Lone.Berg+nyhedsbrev@Example.ORG",
+    "o'hara_k@post.example.ie",
+    "a" * 64 + "@example.org",  # the longest local part
+    "x@" + "b" * 63 + ".dk",  # the longest label
+    "a" * 64 + "@" + LONGEST_DOMAIN_PART,  # 254 octets: the longest address
+    "lise@ærø.dk",  # a Danish domain name, xn--r-1ga8b.dk on the wire
+]
+
+BAD_ADDRESSES = [
+    pytest.param("x@[127.0.0.1]", addresses.LITERAL, id="ipv4-literal"),
+    pytest.param("x@[IPv6:2001:db8::1]", addresses.LITERAL, id="ipv6-literal"),
+    pytest.param("x@[::1]", addresses.LITERAL, id="bare-ipv6-literal"),
+    pytest.param("x@127.0.0.1", addresses.LITERAL, id="ip-without-brackets"),
+    pytest.param(
+        "a" * 240 + "@example.org",
+        "Delen før @ er for lang: den må højst være på 64 tegn, men er på 240.",
+        id="local-part-240",
+    ),
+    pytest.param(
+        "a" * 65 + "@example.org",
+        "Delen før @ er for lang: den må højst være på 64 tegn, men er på 65.",
+        id="local-part-65",
+    ),
+    pytest.param(
+        "x@" + "b" * 64 + ".dk",
+        "Hver del af domænet mellem punktummerne må højst være på 63 tegn. "
+        "»bbbbbbbbbbbbbbbbbbbb…« er for lang.",
+        id="label-64",
+    ),
+    pytest.param(
+        # 60 letters, but 66 octets as the domain goes over the wire
+        "x@" + "æ" * 60 + ".dk",
+        "Hver del af domænet mellem punktummerne må højst være på 63 tegn. "
+        "»ææææææææææææææææææææ…« er for lang.",
+        id="danish-label-66-octets",
+    ),
+    pytest.param(
+        "x@" + ".".join(["c" * 60] * 4) + ".eksempel.dk",
+        "Domænet efter @ er for langt: det må højst være på 253 tegn, men er på 255.",
+        id="domain-255",
+    ),
+    pytest.param(
+        "a" * 64 + "@" + ONE_TOO_LONG_DOMAIN_PART,
+        "Adressen er for lang: den må højst være på 254 tegn, men er på 255.",
+        id="address-255",
+    ),
+    pytest.param("x@localhost", addresses.INVALID, id="localhost"),
+    pytest.param("x@eksempel", addresses.INVALID, id="no-top-level-domain"),
+    pytest.param("a..b@example.org", addresses.INVALID, id="two-dots"),
+    pytest.param(".a@example.org", addresses.INVALID, id="leading-dot"),
+    pytest.param("x@-eksempel.dk", addresses.INVALID, id="label-starts-with-hyphen"),
+    pytest.param("x@eksempel..dk", addresses.INVALID, id="empty-label"),
+    pytest.param('"a\x07b"@example.org', addresses.INVALID, id="control-character-quoted"),
+    pytest.param("navn@eksempel.dk@eksempel.dk", addresses.INVALID, id="two-ats"),
+    pytest.param("navn", addresses.INVALID, id="no-at"),
+]
+
+
+@pytest.mark.parametrize(
+    "address",
+    GOOD_ADDRESSES,
+    ids=["plain", "plus-and-capitals", "apostrophe", "local-64", "label-63", "254", "danish"],
+)
+def test_addresses_the_rfcs_allow_are_taken_and_mailed(client, committed, smtp_server, address):
+    response = subscribe(client, committed, email=address, alt="on")
+    assert response.status_code == 302 and response["Location"] == SENT
+    assert subscriber(address.lower()).state == State.PENDING
+    assert len(smtp_server.messages) == 1
+
+
+@pytest.mark.parametrize("address, error", BAD_ADDRESSES)
+def test_address_literals_and_what_the_rfcs_do_not_allow_are_refused_in_danish(
+    client, committed, smtp_server, address, error
+):
+    text = page(subscribe(client, committed, email=address, alt="on"))
+    assert f'<a href="#id_email">{error}</a>' in text  # the summary, linking the field
+    assert f'<p class="field-error" id="email-fejl">{error}</p>' in text
+    assert not Subscriber.objects.exists() and not smtp_server.messages
+
+
+def test_an_address_stored_before_these_rules_is_never_mailed(client, committed, smtp_server):
+    person = Subscriber.objects.create(email="x@[127.0.0.1]", state=State.PENDING, everything=True)
+    with committed():
+        client.post("/nyhedsbrev/nyt-link/", {"token": confirm_path(person).split("/")[-2]})
+    assert not smtp_server.messages
+
+
 # --- Rate limits ----------------------------------------------------------------------------------
 
 
@@ -748,6 +941,23 @@ def test_purge_removes_only_subscriptions_unconfirmed_for_seven_days(topics):
     assert returning.state == State.UNSUBSCRIBED and not returning.everything
     assert not returning.sections.exists() and returning.unsubscribed_at is not None
     assert purge_unconfirmed(now) == 0
+
+
+def test_requests_to_subscribe_leave_the_task_queue_with_the_purge(
+    client, committed, smtp_server, task_queue
+):
+    """A request is a task holding the address typed: it goes 7 days after it ran, as an
+    unconfirmed subscription does; the mail's task (which holds no address) stays."""
+    subscribe(client, committed, alt="on")
+    work_off(committed)
+    request = DBTaskResult.objects.get(task_path="newsletter.subscriptions.handle_request")
+    assert ADDRESS in str(request.args_kwargs) and request.status == "SUCCESSFUL"
+    purge_unconfirmed(request.finished_at + CONFIRM_WITHIN - timedelta(minutes=1))
+    assert DBTaskResult.objects.filter(pk=request.pk).exists()
+    purge_unconfirmed(request.finished_at + CONFIRM_WITHIN + timedelta(minutes=1))
+    assert not DBTaskResult.objects.filter(pk=request.pk).exists()
+    assert not any(ADDRESS in str(task.args_kwargs) for task in DBTaskResult.objects.all())
+    assert DBTaskResult.objects.filter(task_path__endswith="send_subscriber_mail").count() == 1
 
 
 def test_the_purge_command(capsys):

@@ -2,7 +2,7 @@
 
 Run it from a timer (see README: hourly is enough; a digest is made once its weekday and
 hour have come, and sending is resumable). By default it hands the work to django-tasks'
-worker (``manage.py db_worker``), so a long run never holds up the timer; ``--now`` sends
+worker (``manage.py task_worker``), so a long run never holds up the timer; ``--now`` sends
 in this process, as in development, where tasks run at once anyway.
 """
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--now",
             action="store_true",
-            help="Send i denne proces i stedet for at lægge arbejdet i køen til db_worker.",
+            help="Send i denne proces i stedet for at lægge arbejdet i køen til task_worker.",
         )
 
     def handle(self, *args, now=False, **options):
