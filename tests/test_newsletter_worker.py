@@ -235,7 +235,13 @@ def test_the_worker_carries_on_after_the_database_was_away(smtp_server, proxied_
     worker = worker_process(proxied_database, smtp_server, "arbejder-1", log)
     try:
         first = confirmation.send_subscriber_mail.enqueue(waiting.pk, confirmation.CONFIRM)
-        wait_for(lambda: len(smtp_server.messages) == 1, 30, "the first mail")
+        # Its result written too: a cut between the mail and its result is the next test's.
+        wait_for(
+            lambda: DBTaskResult.objects.get(pk=first.id).status == "SUCCESSFUL",
+            30,
+            "the first mail",
+        )
+        assert len(smtp_server.messages) == 1
 
         proxied_database.cut()  # PostgreSQL "restarts": connections dropped, port refused
         time.sleep(3)
@@ -245,12 +251,19 @@ def test_the_worker_carries_on_after_the_database_was_away(smtp_server, proxied_
         second = confirmation.send_subscriber_mail.enqueue(
             subscribed.pk, confirmation.ALREADY_SUBSCRIBED
         )
-        wait_for(lambda: len(smtp_server.messages) == 2, 30, "the mail queued after it")
+        wait_for(
+            lambda: DBTaskResult.objects.get(pk=second.id).status == "SUCCESSFUL",
+            30,
+            "the mail queued after it",
+        )
+        assert len(smtp_server.messages) == 2
         assert worker.poll() is None
         for queued in (first, second):
             result = DBTaskResult.objects.get(pk=queued.id)
             assert result.status == "SUCCESSFUL" and result.worker_ids == ["arbejder-1"]
         assert smtp_server.messages[1][0] == ["tilmeldt@example.org"]
+    except AssertionError as error:
+        raise AssertionError(f"{error}\nThe worker said:\n{stop(worker, log)}") from error
     finally:
         output = stop(worker, log)
     assert worker.returncode == 0, output
