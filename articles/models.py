@@ -119,6 +119,11 @@ class Author(models.Model):
     def portrait(self) -> Picture | None:
         return Picture.from_renditions(self.photo_renditions, "portrait", alt="")
 
+    def shown_publicly(self) -> bool:
+        """An author shows only in the bylines of published or scheduled articles: a new
+        author, or one with drafts only, retires nothing when saved."""
+        return articles_shown_publicly(bylines__author=self.pk)
+
 
 class TagQuerySet(models.QuerySet):
     def public(self):
@@ -147,6 +152,11 @@ class Tag(TagBase):
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})
 
+    def shown_publicly(self) -> bool:
+        """A tag shows only with a published or scheduled article (a new one has none: made
+        while a journalist writes a draft, it retires nothing)."""
+        return articles_shown_publicly(tagged_items__tag=self.pk)
+
 
 class TaggedArticle(TaggedItemBase):
     """The tag-article link, with a real foreign key (taggit's default is a generic relation,
@@ -163,6 +173,15 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="unique_article_tag"),
         ]
+
+    def shown_publicly(self) -> bool:
+        return articles_shown_publicly(pk=self.content_object_id)
+
+
+def articles_shown_publicly(**lookup) -> bool:
+    """Whether any article matching ``lookup`` is published or scheduled: whether a change to
+    something of theirs (a byline, a tag, a link) can show on a public page. One query."""
+    return Article.objects.filter(status=Article.Status.PUBLISHED, **lookup).exists()
 
 
 class StateChangeOutsideWorkflow(Exception):
@@ -400,6 +419,14 @@ class Article(models.Model):
         # An address that is an article's own again needs no redirect.
         ArticleSlugRedirect.objects.filter(old_slug=self.slug).delete()
 
+    def shown_publicly(self) -> bool:
+        """Whether a change to this article can show on a public page (the cache's question,
+        articles/caching/invalidation.py): it is published or scheduled, now or as loaded. A
+        draft, or an article in review, may be saved any number of times without retiring a
+        page a reader sees. Scheduled counts: the cache's lifetimes end at the next
+        publication, which its change may move."""
+        return self.Status.PUBLISHED in (self.status, getattr(self, "_loaded_status", None))
+
     def was_public(self) -> bool:
         """Whether the public could see this article as it was loaded (before a change
         being saved, or a delete): what changes or leaves is then a takedown."""
@@ -598,6 +625,9 @@ class ArticleAuthor(models.Model):
     def __str__(self):
         return f"{self.author} – {self.article}"
 
+    def shown_publicly(self) -> bool:
+        return articles_shown_publicly(pk=self.article_id)
+
 
 class RelatedArticle(models.Model):
     """A related article chosen by staff, shown in the order they choose. One-way: that A
@@ -630,6 +660,11 @@ class RelatedArticle(models.Model):
 
     def __str__(self):
         return f"{self.from_article} → {self.to_article}"
+
+    def shown_publicly(self) -> bool:
+        # Only on the page of the article it starts from (one-way), and only while the other
+        # is public; taking that one down retires its pages anyway.
+        return articles_shown_publicly(pk=self.from_article_id)
 
 
 class SearchWord(models.Model):

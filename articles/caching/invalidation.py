@@ -8,6 +8,15 @@ request would read the new version with the old rows and keep the old page under
 lost (after a rollback nothing changed, and a stalled cache plays no part). Bulk writes that
 send no signals (the demo seeding's ``bulk_create``) call ``content_changed`` themselves.
 
+Only changes readers could see retire anything. An object that can say so answers
+``shown_publicly()`` (an article: published or scheduled, now or as loaded; a byline, tag or
+link: of such an article); when it answers False (a draft saved, a tag made for a draft, an
+author with drafts only) nothing is retired, so a newsroom at work on drafts, reviews and
+notes leaves every reader's cached pages alone. Whatever cannot say (a section, a goal, a
+relation seen from its other side, a bulk write) retires everything, as before. Notes,
+pending changes, events, version records and the newsroom's mail are not connected at all:
+no public page shows them.
+
 A change that takes something public away (a published article unpublished, edited or
 deleted) is a *takedown*: it also retires the last good copies of pages kept for database
 outages, which otherwise outlive content versions (``pages.stale_response``).
@@ -27,6 +36,9 @@ def content_changed(sender=None, instance=None, **kwargs) -> None:
     action = kwargs.get("action", "")  # a relation's change is told before and after
     if action.startswith("pre_"):
         return
+    shown_publicly = getattr(instance, "shown_publicly", None)
+    if shown_publicly is not None and not shown_publicly():
+        return  # nothing a reader can see: a draft, or something only drafts have
     was_public = getattr(instance, "was_public", None)
     takes_away = action in ("", "post_remove", "post_clear")
     bump_content_version(takedown=bool(takes_away and was_public and was_public()))
