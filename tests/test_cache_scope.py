@@ -2,14 +2,17 @@
 proposals retires no page a reader sees; a change readers can see still retires at once."""
 
 import pytest
-from django.test import Client
+from django.core.cache import cache
+from django.test import Client, RequestFactory
 
 from articles import workflow
+from articles.caching import pages
 from articles.models import Article, ArticleAuthor, ContentVersion, RelatedArticle, Tag
 from articles.versions import snapshot_of
 
 from .factories import ArticleFactory, AuthorFactory, GoalFactory, UserFactory
 from .test_admin import ADD_URL, article_post, change_url, form_errors
+from .test_reading_list import add
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +178,82 @@ def test_a_change_readers_can_see_retires_the_pages(reader_pages, committed, edi
             author.save()
     assert content_number() > before
     assert still_hits(reader, urls) == urls
+
+
+# --- One rebuild at a time (issue 20, item 3) ----------------------------------------------------
+
+
+def rebuild_claim(url: str) -> str:
+    return pages.rebuild_key(pages.page_cache_key(RequestFactory().get(url)))
+
+
+def rebuilding_elsewhere(url: str) -> None:
+    """Another request is rebuilding the page at ``url`` now: it made the same claim."""
+    request = RequestFactory().get(url)
+    assert pages.claim_rebuild(request, pages.page_cache_key(request))
+
+
+def test_a_retired_page_is_rebuilt_once_while_the_others_get_its_last_copy(
+    reader_pages, committed, editor
+):
+    reader, _, public = reader_pages
+    draft = ArticleFactory(draft=True, with_image=True, title="Nyhed om varmepriser")
+    with committed():
+        workflow.publish(draft, editor)  # retires every page; nothing was taken down
+
+    rebuilding_elsewhere("/")
+    previous = reader.get("/")
+    assert previous["X-Page-Cache"] == "previous"
+    assert previous["Cache-Control"] == "no-cache"
+    assert "Nyhed om varmepriser" not in previous.content.decode()  # the copy from before
+    # A page no one is rebuilding is rebuilt by this request, and then stored.
+    rebuilt = reader.get(public.get_absolute_url())
+    assert rebuilt["X-Page-Cache"] == "miss"
+    assert reader.get(public.get_absolute_url())["X-Page-Cache"] == "hit"
+    # When the claim lapses (the other request failed), the next request rebuilds it.
+    cache.delete(rebuild_claim("/"))
+    assert "Nyhed om varmepriser" in reader.get("/").content.decode()
+    assert reader.get("/")["X-Page-Cache"] == "hit"
+
+
+def test_no_last_copy_after_a_takedown(reader_pages, committed, editor, settings):
+    """An unpublished article never comes back from a copy made before, however busy."""
+    settings.PAGE_REBUILDS_AT_ONCE = len(reader_pages[1])
+    reader, urls, public = reader_pages
+    with committed():
+        workflow.unpublish(public, editor)
+    for url in urls:
+        rebuilding_elsewhere(url)
+    assert reader.get(public.get_absolute_url()).status_code == 404
+    front = reader.get("/")
+    assert front["X-Page-Cache"] == "miss"
+    assert "Læsernes artikel" not in front.content.decode()
+
+
+def test_a_reader_with_a_list_never_gets_the_last_copy(reader_pages, committed, editor):
+    _, _, public = reader_pages
+    with_list = Client()
+    add(with_list, public)
+    draft = ArticleFactory(draft=True, with_image=True, title="Nyhed om varmepriser")
+    with committed():
+        workflow.publish(draft, editor)
+    rebuilding_elsewhere("/")
+    page = with_list.get("/")
+    assert page.get("X-Page-Cache") != "previous" and "private" in page["Cache-Control"]
+    assert "Nyhed om varmepriser" in page.content.decode()
+
+
+def test_a_publication_rebuilds_a_few_pages_at_a_time(reader_pages, committed, editor, settings):
+    """Every page is retired at once; while the site's rebuild slots are taken, readers get
+    the pages' last copies, and each page is rebuilt when a slot is free."""
+    settings.PAGE_REBUILDS_AT_ONCE = 1
+    reader, urls, public = reader_pages
+    draft = ArticleFactory(draft=True, with_image=True, title="Nyhed om varmepriser")
+    with committed():
+        workflow.publish(draft, editor)
+    rebuilding_elsewhere("/artikler/")  # the one slot
+    assert [reader.get(url)["X-Page-Cache"] for url in urls] == ["previous"] * len(urls)
+    cache.delete("rebuild-slot:0")  # that rebuild is done
+    assert reader.get("/")["X-Page-Cache"] == "miss"  # rebuilt, and its slot let go
+    assert reader.get(public.get_absolute_url())["X-Page-Cache"] == "miss"
+    assert [reader.get(url)["X-Page-Cache"] for url in urls[:2]] == ["hit", "hit"]

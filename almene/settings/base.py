@@ -256,6 +256,10 @@ SITE_NAME = "Almene Nyheder"
 # browsers and shared caches may keep them for PUBLIC_CACHE_SECONDS (articles/caching.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+# How many retired pages the whole site rebuilds at once while their last copies can be
+# given (articles/caching/pages.py): below the number of workers, so that a publication,
+# which retires every page, leaves workers free for readers.
+PAGE_REBUILDS_AT_ONCE = int(os.environ.get("PAGE_REBUILDS_AT_ONCE", "2"))
 
 # What a reader's browser may keep of their reading list for offline reading (the service
 # worker, articles/offline.py): the oldest added leave first. A typical article with its

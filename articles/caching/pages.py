@@ -11,14 +11,15 @@ the site, answers from it before any other middleware runs:
 - a visitor with no cookies of ours gets the stored page as it is (public, cacheable by
   browsers and shared caches for PUBLIC_CACHE_SECONDS, ``Vary: Cookie``);
 - a reader with a reading list, or a logged-in reader, gets it with the holes filled from
-  their reading list (``reading_list.reader_state``: kept in the cache until their list
+  their reading list (``readers.reader_state``: kept in the cache until their list
   changes, so usually no query at all), marked private.
 
 What is stored is never personal: holes are filled per answer, from the reader's own state,
 and only after the page was taken from, or put into, the store. Pages are stored with the
 headers every other middleware added (the security headers, the CSP), and each is also kept
 for a day as the page's last good copy, for answers while the database is away
-(``stale_response``, almene/outage.py).
+(``stale_response``, almene/outage.py) and while a retired page is being rebuilt
+(``claim_rebuild``).
 """
 
 from __future__ import annotations
@@ -36,10 +37,16 @@ from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 
-from articles import reading_list
-
-from . import holes
-from .store import lifetime, safe_get, safe_set, takedown_mark, versioned
+from . import holes, readers
+from .store import (
+    lifetime,
+    safe_add,
+    safe_delete,
+    safe_get,
+    safe_set,
+    takedown_mark,
+    versioned,
+)
 
 # What psycopg's failures to reach the database (refused, shut down, starting up, connection
 # lost) become in Django.
@@ -131,8 +138,8 @@ def answer_from_store(request, key: str, state):
         patch_vary_headers(response, ["Accept-Encoding"])
         return shared_headers(response, seconds_left, state="hit")
     response = HttpResponse(page.fill(state) if page is not None else content, headers=headers)
-    if opens is not None and not reading_list.is_offline_copy(request):
-        reading_list.opened_by_state(request, state, opens)
+    if opens is not None and not readers.is_offline_copy(request):
+        readers.opened_by_state(request, state, opens)
     response["X-Page-Cache"] = "hit"
     # A stored page has no Cache-Control and varies on Cookie already: set, not patched.
     response["Cache-Control"] = PRIVATE
@@ -178,18 +185,31 @@ def public_page(view):
         # stored under the version that change retires, never under the one it brings.
         key = page_cache_key(request) if use_cache else ""
         if use_cache:
-            state = reading_list.state_of(request)
+            state = readers.state_of(request)
             response = answer_from_store(request, key, state)
             if response is not None:
                 return response
+            if state is None and not readers.is_personal(request):
+                # Retired or expired: while its last copy can be given (nothing was taken
+                # down since, stale_page_key), it is rebuilt by one request at a time.
+                previous = last_good_copy(request)
+                if previous is not None and not claim_rebuild(request, key):
+                    return previous
 
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except Exception:
+            let_go(request, key)  # the next request tries, not in REBUILD_SECONDS
+            raise
         if response.status_code != 200 or response.has_header("Cache-Control"):
+            let_go(request, key)  # nothing to store
             return response
         timeout = lifetime(settings.PAGE_CACHE_SECONDS) if use_cache else 0
         if timeout:
             response.page_cache = (key, timeout)
-        if reading_list.is_personal(request):
+        else:
+            let_go(request, key)
+        if readers.is_personal(request):
             return private_headers(response)
         return shared_headers(
             response, timeout or settings.PUBLIC_CACHE_SECONDS, state="miss" if use_cache else "off"
@@ -227,6 +247,16 @@ def store_stale_copy(request, content: bytes, headers: tuple) -> None:
 def stale_response(request):
     """The last good copy of this request's page, as a response, or None. Marked stale and
     kept by no browser or shared cache: it is to be replaced as soon as the database is back."""
+    response = last_good_copy(request, state="stale")
+    if response is not None:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+def last_good_copy(request, state: str = "previous"):
+    """The last good copy of this request's page (``X-Page-Cache: state``), or None: none is
+    kept, or something public was taken down since it was made. Asked for again by browsers
+    on every view (``no-cache``): the page is being rebuilt."""
     try:
         key = stale_page_key(request)
     except DatabaseError:  # this process never read the takedown mark: no copy is safe
@@ -237,9 +267,52 @@ def stale_response(request):
         response = HttpResponse(zlib.decompress(content), headers=headers)
     except (TypeError, ValueError, zlib.error):  # none, or not a copy this code wrote
         return None
-    response["Cache-Control"] = "no-store"
-    response["X-Page-Cache"] = "stale"
+    response["Cache-Control"] = "no-cache"
+    response["X-Page-Cache"] = state
     return response
+
+
+# --- One rebuild at a time --------------------------------------------------------------------
+
+# When a change retires pages, or one expires, a page is rebuilt by one request while the
+# others get its last good copy (stale-while-revalidate with a single flight). A publication
+# retires every page at once: so that the rebuilds do not take every worker at the same moment
+# (readers waiting behind them), at most PAGE_REBUILDS_AT_ONCE pages are rebuilt at a time
+# on the whole site while their last copies can be given; the rest are given their copy, and
+# rebuilt as slots free up, within seconds. A claim lapses after REBUILD_SECONDS, so a rebuild
+# that failed, or a process that died, holds nothing up for long.
+REBUILD_SECONDS = 5
+
+
+def claim_rebuild(request, key: str) -> bool:
+    """Whether this request is to rebuild the page stored under ``key`` (the page's address
+    and content version): not while another request rebuilds it or the site's rebuild slots
+    are taken. While the cache does not answer, every request rebuilds."""
+    if not safe_add(rebuild_key(key), 1, REBUILD_SECONDS):
+        return False
+    for slot in range(settings.PAGE_REBUILDS_AT_ONCE):
+        if safe_add(f"rebuild-slot:{slot}", 1, REBUILD_SECONDS):
+            request.rebuild_slot = slot
+            return True
+    safe_delete(rebuild_key(key))
+    return False
+
+
+def let_go(request, key: str) -> None:
+    """Let go of the claim on a page stored now (so that the next time it is retired or
+    expires, a scheduled publication keeping the content version, a request rebuilds it), or
+    one that could not be rebuilt (the view failed, or answered what is not stored), and of
+    its slot."""
+    slot = getattr(request, "rebuild_slot", None)
+    if slot is None:
+        return
+    safe_delete(rebuild_key(key))
+    safe_delete(f"rebuild-slot:{slot}")
+    request.rebuild_slot = None
+
+
+def rebuild_key(key: str) -> str:
+    return f"rebuild:{key}"
 
 
 # --- The middleware ---------------------------------------------------------------------------
@@ -268,7 +341,7 @@ class PageCacheMiddleware:
             and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
         ):
             try:
-                known, state = reading_list.quick_state(request)
+                known, state = readers.quick_state(request)
                 if known:
                     response = answer_from_store(request, page_cache_key(request), state)
                     if response is not None:
@@ -288,9 +361,10 @@ class PageCacheMiddleware:
             key, timeout = marked
             store_page(key, response, page, timeout)
             store_stale_copy(request, response.content, stored_headers(response))
+            let_go(request, key)
         if page is not None:
             # … and what this reader sees, filled only now.
-            state = reading_list.state_of(request)
+            state = readers.state_of(request)
             if state is not None:
                 response.content = page.fill(state)
             if response.has_header("Content-Length"):
