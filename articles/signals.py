@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 
 from .caching.invalidation import connect_public
+from .caching.readers import forget_account
 from .models import (
     Article,
     ArticleAuthor,
@@ -15,7 +16,7 @@ from .models import (
     Tag,
     TaggedArticle,
 )
-from .reading_list import ReadingList, forget_account, merge_into_account
+from .reading_list import ReadingList, merge_into_account
 
 
 @receiver(user_logged_in)

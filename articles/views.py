@@ -19,16 +19,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .caching.readers import is_offline_copy
 from .caching.remembered import cached_count, published_count, remembered, remembered_object
 from .listings import Listing
 from .models import Article, ArticleSlugRedirect, cards_in_order
-from .reading_list import (
-    FULL_MESSAGE,
-    MAX_ITEMS,
-    ReadingListFull,
-    is_offline_copy,
-    same_origin,
-)
+from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
 
 
 def parse_id(value) -> int | None:

@@ -112,3 +112,17 @@ def test_models_do_not_import_the_cache_and_articles_never_imports_goals():
     for name, targets in edges.items():
         if not name.startswith("almene"):
             assert not {m for m in targets if m.startswith("almene")}, name
+
+
+def test_the_cache_package_builds_on_the_models_alone():
+    """The cache sits under the views, the reading list and the feeds: it may use the models,
+    never what uses it (issue 20)."""
+    edges = graph()
+    for name, targets in edges.items():
+        if name.startswith("articles.caching"):
+            above = {
+                target
+                for target in targets
+                if not target.startswith("articles.caching") and target != "articles.models"
+            }
+            assert not above, f"{name} imports {sorted(above)}"

@@ -10,8 +10,7 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from articles import reading_list
-from articles.caching import holes, pages
+from articles.caching import holes, pages, readers
 from articles.models import Article, ReadingListItem
 
 from .factories import ArticleFactory, GoalFactory, GoalProgrammeFactory, UserFactory, relate
@@ -212,7 +211,7 @@ def test_an_unpublished_article_on_the_list_is_not_counted(client, site):
     add(client, gone)
     add(client, site["others"][5])
     Article.objects.filter(pk=gone.pk).update(status=Article.Status.DRAFT)
-    reading_list.forget_state(client.cookies and reading_list_reader(client))
+    readers.forget_state(client.cookies and reading_list_reader(client))
     assert "data-reading-list-count>1<" in client.get("/").content.decode()
 
 
@@ -221,9 +220,9 @@ def reading_list_reader(client):
 
     request = HttpRequest()
     request.COOKIES["laeseliste"] = client.cookies["laeseliste"].value
-    return reading_list.reader_of_cookie(
+    return readers.reader_of_cookie(
         request.get_signed_cookie(
-            "laeseliste", salt=reading_list.COOKIE_SALT, max_age=reading_list.COOKIE_MAX_AGE
+            "laeseliste", salt=readers.COOKIE_SALT, max_age=readers.COOKIE_MAX_AGE
         )
     )
 
@@ -261,5 +260,5 @@ def signed(value: str) -> str:
     from django.http import HttpResponse
 
     response = HttpResponse()
-    response.set_signed_cookie("laeseliste", value, salt=reading_list.COOKIE_SALT)
+    response.set_signed_cookie("laeseliste", value, salt=readers.COOKIE_SALT)
     return response.cookies["laeseliste"].value

@@ -9,6 +9,11 @@
 - ``invalidation``: when content is stale: after a change is committed (``connect_public``).
 - ``sessions``: the session engine, in the database with a copy here that a cache fault can
   neither fail nor bring back once ended.
+- ``readers``: each reader's state (their list, as pages show it), kept so that a stored page
+  is filled for them without a query; readers found from their cookie or session alone.
+
+The package builds on the models and Django only: nothing in it imports a view, the reading
+list or any other module above it (tests/test_architecture.py).
 
 Models never import the cache: the callers (views, context processors, template tags) ask it.
 This package imports nothing at its top, so importing one module never pulls in the others.
@@ -18,12 +23,10 @@ This package imports nothing at its top, so importing one module never pulls in 
 def forget_local_state() -> None:
     """Drop what this process remembers beside the shared cache (for tests, which empty the
     shared cache between them)."""
-    from articles import reading_list
-
-    from . import pages, remembered, sessions, store
+    from . import pages, readers, remembered, sessions, store
 
     pages.forget()
     remembered.forget()
     sessions.forget()
     store.forget()
-    reading_list.forget_local_states()
+    readers.forget_local_states()

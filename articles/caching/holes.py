@@ -101,7 +101,7 @@ class Page:
     parts: tuple
 
     def fill(self, state) -> bytes:
-        """The page for ``state`` (a reading_list.ReaderState), or for a visitor without a
+        """The page for ``state`` (a readers.ReaderState), or for a visitor without a
         list (None)."""
         return "".join(
             part if part.__class__ is str else part.text(state) for part in self.parts
