@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ARTICLES ?= 120
 
-.PHONY: run test lint format check migrate seed install clean bench bench-restart audit
+.PHONY: run test lint format check migrate seed install clean bench bench-newsroom bench-restart audit
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -59,6 +59,11 @@ check: install
 bench: install
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk
 	DEBUG=0 $(PY) bench/run.py
+
+# Only the "newsroom day" rows of `make bench`: readers while the newsroom works.
+bench-newsroom: install
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk
+	DEBUG=0 $(PY) bench/newsroom_day.py
 
 # PostgreSQL restarted under load: the site must recover by itself (bench/pg_restart.py).
 bench-restart: install

@@ -14,7 +14,10 @@
    queries per request, HTML bytes, peak memory per worker, the ratio to the page's
    anonymous cached row and to the floor, and the machine. Everything it started is stopped
    at the end.
-5. Sends one newsletter digest to BENCH_SUBSCRIBERS (20,000) subscribers through a local SMTP
+5. Builds truly cold pages in this process (bench/cold_pages.py), and runs the "newsroom
+   day" (bench/newsroom_day.py): readers' load while drafts are saved and articles
+   published, against readers alone, with the page cache's hit ratio.
+6. Sends one newsletter digest to BENCH_SUBSCRIBERS (20,000) subscribers through a local SMTP
    server and adds its own table: mails/s, SQL queries per 1,000 mails, peak memory
    (bench/newsletter_bench.py).
 """
@@ -624,6 +627,12 @@ def report(
 
 
 def main() -> None:
+    # cold_pages and newsroom_day import this module as "run": the same module as this
+    # script, not a second copy with its own settings and temporary folder.
+    sys.modules.setdefault("run", sys.modules[__name__])
+    import cold_pages
+    import newsroom_day
+
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
     started = time.monotonic()
@@ -716,6 +725,10 @@ def main() -> None:
             floor_server.peak_memory_mb(),
         )
         floor_server.stop()
+        log("truly cold pages, in this process")
+        cold = cold_pages.measure()
+        log("newsroom day: readers while drafts are saved and articles published")
+        newsroom = newsroom_day.measure()
         log(f"newsletter: one digest to {newsletter_bench.SUBSCRIBERS:,} subscribers")
         newsletter = newsletter_bench.measure(production_environment(0))
         log(
@@ -736,6 +749,8 @@ def main() -> None:
             time.monotonic() - started,
             (load_at_start, os.getloadavg()),
         )
+        text += "\n" + cold_pages.markdown(cold)
+        text += "\n" + newsroom_day.markdown(newsroom)
         text += "\n" + newsletter_bench.markdown(newsletter)
         RESULTS.write_text(text)
         print(text)
