@@ -371,3 +371,23 @@ def test_fragments_never_outlive_the_next_scheduled_publication(client, settings
     time.sleep(max(0.0, (soon.published_at - timezone.now()).total_seconds()) + 0.2)
     box = get(client, article.get_absolute_url()).content.decode()
     assert "Den planlagte" in box[box.index("Om skribenten") :]
+
+
+def test_a_reading_of_the_version_begun_before_a_commit_is_not_kept(monkeypatch):
+    """Another thread of this process commits a change while this one reads the versions:
+    the older reading must not become the memo, or the change would not show here for a
+    second (an offline copy's check then saw a page with the mark from before a takedown)."""
+    store.forget_versions()
+    read = store._read_versions
+
+    def read_while_a_change_commits():
+        versions = read()
+        store.forget_versions()  # the other thread's change has committed meanwhile
+        return versions
+
+    monkeypatch.setattr(store, "_read_versions", read_while_a_change_commits)
+    store.content_version()
+    monkeypatch.setattr(store, "_read_versions", read)
+    assert store._version_memo is None
+    store.content_version()
+    assert store._version_memo is not None

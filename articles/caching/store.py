@@ -146,20 +146,28 @@ def _read_versions() -> tuple[str, str]:
     return f"{number}.{_stamp(changed_at)}", f"{takedowns}.{_stamp(taken_down_at)}"
 
 
+# Counted up whenever the memo is forgotten: a reading that began before (in another thread
+# of this process) must not be kept as the memo after, or the change this process just
+# committed would not show here for a second.
+_forgotten = 0
+
+
 def _versions() -> tuple[str, str]:
     global _version_memo
     now = time.monotonic()
-    if _version_memo is not None and now - _version_memo[0] < VERSION_MEMO_SECONDS:
-        return _version_memo[1:]
+    memo, forgotten = _version_memo, _forgotten
+    if memo is not None and now - memo[0] < VERSION_MEMO_SECONDS:
+        return memo[1:]
     try:
         versions = _read_versions()
     except DatabaseError:
-        if _version_memo is None:
+        if memo is None:
             raise  # nothing known: the caller answers as for any database outage
         # Nothing public can change while the database cannot be reached, so the last
         # reading holds; it is asked again in a second.
-        versions = _version_memo[1:]
-    _version_memo = (now, *versions)
+        versions = memo[1:]
+    if forgotten == _forgotten:
+        _version_memo = (now, *versions)
     return versions
 
 
@@ -198,7 +206,8 @@ def bump_content_version(*, takedown: bool = False, **kwargs) -> None:
 def forget_versions() -> None:
     """Read the versions from the database at the next ask (after this process's change
     committed, so it shows here at once)."""
-    global _version_memo
+    global _version_memo, _forgotten
+    _forgotten += 1
     _version_memo = None
 
 
