@@ -476,38 +476,54 @@ async function followMark(response) {
 }
 
 let checking = null;
+let askAgain = false;
 
 // Ask the site once which saved articles are still public, drop the others, and remember
-// the mark the answer holds for.
+// the mark the answer holds for. A page whose mark comes while a question is out is asked
+// about again once that answer is in: the answer may hold for an older mark (something was
+// taken down after the site read it).
 function checkCopies() {
-  if (!checking) {
-    checking = (async () => {
-      const meta = await readMeta();
-      const asked = Object.keys(meta.pages).filter((path) => meta.pages[path].article);
-      const response = await fetch(COPIES_URL, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ adresser: asked }),
-      });
-      if (!response.ok) {
+  if (checking) {
+    askAgain = true;
+    return checking;
+  }
+  checking = (async () => {
+    do {
+      askAgain = false;
+      if (!(await askWhichArePublic())) {
         return;
       }
-      const answer = await response.json();
-      const still = new Set(answer.offentlige || []);
-      for (const path of asked.filter((path) => !still.has(path))) {
-        await forgetArticle(path);
-      }
-      const after = await readMeta();
-      // A copy kept while the question was out was not asked about: the mark is checked
-      // only if every copy was.
-      if (Object.keys(after.pages).every((path) => !after.pages[path].article || asked.includes(path))) {
-        after.checked = answer.maerke;
-        await writeMeta(after);
-      }
-    })().catch(() => {}).finally(() => { checking = null; });
-  }
+    } while (askAgain);
+  })().catch(() => {}).finally(() => { checking = null; });
   return checking;
+}
+
+// One question and its answer; false when the site did not answer it.
+async function askWhichArePublic() {
+  const meta = await readMeta();
+  const asked = Object.keys(meta.pages).filter((path) => meta.pages[path].article);
+  const response = await fetch(COPIES_URL, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ adresser: asked }),
+  });
+  if (!response.ok) {
+    return false;
+  }
+  const answer = await response.json();
+  const still = new Set(answer.offentlige || []);
+  for (const path of asked.filter((path) => !still.has(path))) {
+    await forgetArticle(path);
+  }
+  const after = await readMeta();
+  // A copy kept while the question was out was not asked about: the mark is checked
+  // only if every copy was.
+  if (Object.keys(after.pages).every((path) => !after.pages[path].article || asked.includes(path))) {
+    after.checked = answer.maerke;
+    await writeMeta(after);
+  }
+  return true;
 }
 
 // --- Changes to the list ------------------------------------------------------------------
