@@ -391,3 +391,21 @@ def test_a_reading_of_the_version_begun_before_a_commit_is_not_kept(monkeypatch)
     assert store._version_memo is None
     store.content_version()
     assert store._version_memo is not None
+
+
+def test_values_worked_out_for_a_request_are_written_together_when_it_ends(client):
+    """A cold page makes dozens of fragments and remembered values: they reach the shared
+    cache in one go when the request ends, not one round trip each, and every one of them
+    does reach it."""
+    with store.writes_at_end():
+        store.set_later("eins", 1, 60)
+        store.set_later("zwei", 2, 60)
+        assert cache.get("eins") is None  # not yet
+    assert cache.get_many(["eins", "zwei"]) == {"eins": 1, "zwei": 2}
+    store.set_later("drei", 3, 60)  # outside a request: at once
+    assert cache.get("drei") == 3
+
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())  # through the middleware
+    # The article count ("Se alle artikler (1)"), remembered for the page, was written.
+    assert cache.get(store.versioned("count:published")) == 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
 
-from .store import MISSING, lifetime, safe_get, safe_set
+from .store import MISSING, lifetime, safe_get, set_later
 
 
 class FragmentCache(LocMemCache):
@@ -46,7 +46,7 @@ class SharedFragmentCache(FragmentCache):
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         seconds = super().set(key, value, timeout, version)
         if seconds:
-            safe_set(self.shared_key(key), value, seconds)
+            set_later(self.shared_key(key), value, seconds)
         return seconds
 
     @staticmethod

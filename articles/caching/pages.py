@@ -46,6 +46,7 @@ from .store import (
     safe_set,
     takedown_mark,
     versioned,
+    writes_at_end,
 )
 
 # What psycopg's failures to reach the database (refused, shut down, starting up, connection
@@ -333,6 +334,10 @@ class PageCacheMiddleware:
         self.static_prefix = settings.STATIC_URL or "/static/"
 
     def __call__(self, request):
+        with writes_at_end():
+            return self.answer(request)
+
+    def answer(self, request):
         if (
             request.method in ("GET", "HEAD")
             and settings.PAGE_CACHE_SECONDS > 0

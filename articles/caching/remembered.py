@@ -11,7 +11,7 @@ from collections import OrderedDict
 
 from django.shortcuts import get_object_or_404
 
-from .store import MISSING, lifetime, safe_get, safe_set, versioned
+from .store import MISSING, lifetime, safe_get, set_later, versioned
 
 LOCAL_VALUES_MAX = 2000
 LOCAL_VALUE_SECONDS = 5.0
@@ -33,7 +33,7 @@ def remembered(name: str, compute, timeout: float = 60 * 60):
     if value is MISSING:
         value = compute()
         if timeout:
-            safe_set(key, value, timeout)
+            set_later(key, value, timeout)
     if timeout:
         _local_values[key] = (now + min(timeout, LOCAL_VALUE_SECONDS), value)
         while len(_local_values) > LOCAL_VALUES_MAX:

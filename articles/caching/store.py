@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import logging
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -91,6 +93,49 @@ def safe_add(key: str, value, timeout: float | None, *, unavailable: bool = True
     except Exception as error:
         _cache_failed(error)
         return unavailable
+
+
+# Writes of values worked out for a request (fragments, remembered values), sent together in
+# one round trip when the request ends (``writes_at_end``): a cold page makes dozens, and
+# each would otherwise cost a round trip to Redis. Nothing reads them back from the shared
+# cache within the request: their callers keep a copy in this process too.
+_pending_writes: ContextVar[list | None] = ContextVar("pending_cache_writes", default=None)
+
+
+def set_later(key: str, value, timeout: float | None) -> None:
+    """``safe_set``, sent with the request's other such writes when it ends; at once outside
+    a request (``writes_at_end``)."""
+    pending = _pending_writes.get()
+    if pending is None:
+        safe_set(key, value, timeout)
+    else:
+        pending.append((key, value, timeout))
+
+
+@contextmanager
+def writes_at_end():
+    """Within it, ``set_later`` collects; at its end, the writes go in one round trip per
+    lifetime (usually one), through the cache's ``set_many``."""
+    token = _pending_writes.set([])
+    try:
+        yield
+    finally:
+        pending = _pending_writes.get()
+        _pending_writes.reset(token)
+        send_writes(pending)
+
+
+def send_writes(pending: list) -> None:
+    if not pending or not cache_available():
+        return
+    by_lifetime: dict = {}
+    for key, value, timeout in pending:
+        by_lifetime.setdefault(timeout, {})[key] = value
+    try:
+        for timeout, values in by_lifetime.items():
+            cache.set_many(values, timeout)
+    except Exception as error:
+        _cache_failed(error)
 
 
 def safe_delete(key: str) -> bool:
