@@ -1,6 +1,7 @@
 import contextlib
 import contextvars
 import uuid
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -519,6 +520,12 @@ class Article(models.Model):
         latest = Article.objects.for_cards().in_bulk(latest_ids) if latest_ids else {}
         return [(byline.author, latest.get(byline.latest_id)) for byline in bylines]
 
+    @cached_property
+    def tag_list(self) -> list[Tag]:
+        """The article's tags, read once for everything its page does with them (the list
+        under the text, the metadata's keywords, "Læs også" and the suggestions)."""
+        return list(self.tags.all())
+
     def related_ids(self, limit: int = 3) -> list[int]:
         """Related articles ("Læs også"): the articles staff chose, in their order, filled
         up with published articles that share tags. Two queries at most, whatever the numbers."""
@@ -529,7 +536,7 @@ class Article(models.Model):
             .values_list("pk", flat=True)[:limit]
         )
         missing = limit - len(chosen)
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        tag_ids = [tag.pk for tag in self.tag_list]
         if missing > 0 and tag_ids:
             # Among the newest articles only: the cost stays the same as the archive grows.
             candidates = public.exclude(pk__in=[self.pk, *chosen]).newest_ids()
@@ -577,7 +584,7 @@ class Article(models.Model):
         those sharing the most tags with this one first."""
         exclude = [self.pk, *exclude_ids]
         recent_ids = Article.objects.published().exclude(pk__in=exclude).newest_ids(recent)
-        tag_ids = [tag.pk for tag in self.tags.all()]
+        tag_ids = [tag.pk for tag in self.tag_list]
         # Without tags nothing is shared (and an empty IN list would empty the whole query).
         shared = (
             Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
