@@ -517,6 +517,9 @@ async function askWhichArePublic() {
     await forgetArticle(path);
   }
   const after = await readMeta();
+  if (after.drops !== meta.drops) {
+    return true;  // every copy was dropped meanwhile (another reader): nothing to record
+  }
   // A copy kept while the question was out was not asked about: the mark is checked
   // only if every copy was.
   if (Object.keys(after.pages).every((path) => !after.pages[path].article || asked.includes(path))) {
