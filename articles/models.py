@@ -498,9 +498,10 @@ class Article(models.Model):
     def card_picture(self) -> Picture | None:
         return Picture.from_renditions(self.hero_renditions, "card", alt=self.hero_alt)
 
-    @property
+    @cached_property
     def byline_authors(self) -> list[Author]:
-        """The byline's authors in order, in one query however many there are."""
+        """The byline's authors in order, in one query however many there are, read once
+        for the page (the byline, the metadata's authors)."""
         return [byline.author for byline in self.bylines.select_related("author")]
 
     def author_boxes(self) -> list[tuple[Author, "Article | None"]]:
