@@ -38,6 +38,7 @@ from .caching.readers import (
     keep_state,
     mark_opened,
     reader_of_cookie,
+    state_for,
 )
 from .models import Article, ArticleAuthor, Reader, ReadingListItem
 
@@ -134,15 +135,7 @@ class ReadingList:
         if reader is None:
             state = ReaderState(reader=None, user=user.pk)  # a logged-in user without a list
         else:
-            ids, visible, unread = self._ids
-            state = ReaderState(
-                reader=str(reader.pk),
-                user=reader.user_id,
-                ids=ids,
-                count=len(visible),
-                unread=unread,
-                seen_on=timezone.localdate(reader.last_seen_at),
-            )
+            state = state_for(reader, self._ids)
         if user is not None and user.is_authenticated:
             keep_account(user, state)
         else:

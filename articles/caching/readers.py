@@ -125,7 +125,12 @@ def read_state(reader_id, *, anonymous: bool) -> ReaderState | None:
     reader = Reader.objects.filter(pk=reader_id, user__isnull=anonymous).first()
     if reader is None:
         return None
-    ids, visible, unread = items_of(reader.pk)
+    return state_for(reader, items_of(reader.pk))
+
+
+def state_for(reader: Reader, items) -> ReaderState:
+    """The state of ``reader`` with ``items`` (``items_of``: all, public, unread)."""
+    ids, visible, unread = items
     return ReaderState(
         reader=str(reader.pk),
         user=reader.user_id,
