@@ -116,21 +116,9 @@ def load(paths: list[str], seconds: int) -> tuple[float, float, float, int, int,
     if output.returncode:
         sys.exit(f"wrk failed: {output.stderr or output.stdout}")
     output = output.stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
-
-    def latency(percentile: str) -> float:
-        value, unit = re.search(rf"{percentile}%\s+([\d.]+)(us|ms|s)", output).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    errors = 0
-    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
-        errors += int(match[1])
-    if match := re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
-    ):
-        errors += sum(int(n) for n in match.groups())
+    rps, p50, p99, errors = run.wrk_figures(output)
     hits, answers = (int(n) for n in re.search(r"PAGE-CACHE (\d+) (\d+)", output).groups())
-    return rps, latency("50"), latency("99"), errors, hits, answers
+    return rps, p50, p99, errors, hits, answers
 
 
 class Newsroom:

@@ -257,6 +257,11 @@ def wrk(
         text=True,
         check=True,
     ).stdout
+    return wrk_figures(output)
+
+
+def wrk_figures(output: str) -> tuple[float, float, float, int]:
+    """(requests/s, p50 ms, p99 ms, errors) from what wrk --latency printed."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
 
     def latency(percentile: str) -> float:
