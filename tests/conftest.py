@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache, caches
 
 from articles.caching import forget_local_state
+from tests.factories import AuthorFactory, UserFactory
 from tests.faults import private_redis  # noqa: F401  (a fixture for every test module)
 
 
@@ -22,6 +23,19 @@ def empty_cache():
     for each in (cache, caches["fragments"]):
         each.clear()
     forget_local_state()
+
+
+@pytest.fixture
+def journalist():
+    """A journalist with a byline of their own (a module may define its own, named)."""
+    user = UserFactory(username="journalist", groups=["Journalist"])
+    AuthorFactory(name="Jette Journalist", user=user)
+    return user
+
+
+@pytest.fixture
+def editor():
+    return UserFactory(username="redaktoer", groups=["Redaktør"])
 
 
 @pytest.fixture

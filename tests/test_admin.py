@@ -33,18 +33,6 @@ def delete_url(article):
     return reverse("admin:articles_article_delete", args=[article.pk])
 
 
-@pytest.fixture
-def journalist():
-    user = UserFactory(username="journalist", groups=["Journalist"])
-    AuthorFactory(name="Jette Journalist", user=user)
-    return user
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(username="redaktoer", groups=["Redaktør"])
-
-
 def article_post(article=None, *, section=None, authors=None, button=None, **fields):
     """The POST data of the article change form, as the admin page would send it."""
     section = section or (article.section if article else SectionFactory())

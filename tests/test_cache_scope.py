@@ -10,7 +10,7 @@ from articles.caching import pages
 from articles.models import Article, ArticleAuthor, ContentVersion, RelatedArticle, Tag
 from articles.versions import snapshot_of
 
-from .factories import ArticleFactory, AuthorFactory, GoalFactory, UserFactory
+from .factories import ArticleFactory, AuthorFactory, GoalFactory
 from .test_admin import ADD_URL, article_post, change_url, form_errors
 from .test_reading_list import add
 
@@ -20,18 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 600
-
-
-@pytest.fixture
-def journalist():
-    user = UserFactory(username="skribent", groups=["Journalist"])
-    AuthorFactory(name="Sofie Skribent", user=user)
-    return user
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(username="redaktoer", groups=["Redaktør"])
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from articles.caching import sessions, store
 from articles.models import Article
 from newsletter import ratelimit
 
-from .factories import ArticleFactory, AuthorFactory, UserFactory
+from .factories import ArticleFactory
 from .test_admin import article_post, change_url, form_errors
 
 pytestmark = pytest.mark.django_db
@@ -26,18 +26,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "en-lang-og-god-adgangskode"
 LOGIN = "/admin/login/"
 SAME_ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(username="redaktoer", groups=["Redaktør"])
-
-
-@pytest.fixture
-def journalist():
-    user = UserFactory(username="journalist", groups=["Journalist"])
-    AuthorFactory(name="Jette Journalist", user=user)
-    return user
 
 
 @pytest.fixture(params=["stopped", "stalled"])
