@@ -432,10 +432,7 @@ async function claim() {
     if (meta.owner && meta.owner !== present.id) {
       await dropCopies();
     }
-    const fresh = await readMeta();
-    fresh.owner = present.id;
-    fresh.ownerExpires = present.expires;
-    await writeMeta(fresh);
+    await recordOwner(present);
   }
   return present;
 }
@@ -451,12 +448,17 @@ async function toldOwner(value) {
     dropped = true;
   }
   if (told) {
-    const fresh = await readMeta();
-    fresh.owner = told.id;
-    fresh.ownerExpires = told.expires;
-    await writeMeta(fresh);
+    await recordOwner(told);
   }
   return dropped;
+}
+
+// Whose the copies kept from now on are, and until when ({id, expires} of the owner cookie).
+async function recordOwner(reader) {
+  const meta = await readMeta();
+  meta.owner = reader.id;
+  meta.ownerExpires = reader.expires;
+  await writeMeta(meta);
 }
 
 // --- Which copies are still public ---------------------------------------------------------
