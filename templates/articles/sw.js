@@ -190,6 +190,24 @@ async function writeMeta(meta) {
   }));
 }
 
+// Every change to the record is made in turn: read, changed by ``change`` (which may delete
+// copies from the cache but must not ask for another change), and written back before the
+// next change reads it. Saves, takedowns and the budget overlap (two quick taps, a page's
+// mark while an article is kept): each writing back what it had read before another wrote
+// would lose that other's change, and a copy the record does not list is never dropped.
+let metaTurn = Promise.resolve();
+
+function changeMeta(change) {
+  const done = metaTurn.then(async () => {
+    const meta = await readMeta();
+    const result = await change(meta);
+    await writeMeta(meta);
+    return result;
+  });
+  metaTurn = done.catch(() => {});
+  return done;
+}
+
 function hasCopies(meta) {
   return Object.keys(meta.pages).length > 0 || meta.notKept.length > 0;
 }
@@ -201,12 +219,12 @@ async function storePage(path, response) {
   const body = await response.text();
   const cache = await caches.open(SAVED_CACHE);
   await cache.put(path, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
-  const meta = await readMeta();
-  const entry = meta.pages[path] || {};
-  entry.fetched = new Date().toISOString();
-  entry.bytes = body.length + (entry.imageBytes || 0);
-  meta.pages[path] = entry;
-  await writeMeta(meta);
+  await changeMeta((meta) => {
+    const entry = meta.pages[path] || {};
+    entry.fetched = new Date().toISOString();
+    entry.bytes = body.length + (entry.imageBytes || 0);
+    meta.pages[path] = entry;
+  });
   return body;
 }
 
@@ -244,37 +262,40 @@ async function saveArticle(path, added) {
     }
   }
   await cache.put(path, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
-  const meta = await readMeta();
-  meta.pages[path] = {
-    article: true,
-    added: added || new Date().toISOString(),
-    fetched: new Date().toISOString(),
-    images,
-    imageBytes,
-    bytes: body.length + imageBytes,
-  };
-  await writeMeta(meta);
+  await changeMeta((meta) => {
+    meta.pages[path] = {
+      article: true,
+      added: added || new Date().toISOString(),
+      fetched: new Date().toISOString(),
+      images,
+      imageBytes,
+      bytes: body.length + imageBytes,
+    };
+  });
   return true;
 }
 
-async function forgetArticle(path) {
-  const cache = await caches.open(SAVED_CACHE);
-  const meta = await readMeta();
+function forgetArticle(path) {
+  return changeMeta((meta) => dropCopy(meta, path));
+}
+
+// The copy of ``path`` and its pictures, out of the cache and the record (within a change).
+async function dropCopy(meta, path) {
   const entry = meta.pages[path];
   if (entry) {
+    const cache = await caches.open(SAVED_CACHE);
     await Promise.all([cache.delete(path), ...(entry.images || []).map((image) => cache.delete(image))]);
     delete meta.pages[path];
-    await writeMeta(meta);
   }
 }
 
 // Off the list: no copy, and nothing to tell about it.
-async function removeArticle(path) {
-  await forgetArticle(path);
-  const meta = await readMeta();
-  meta.notKept = meta.notKept.filter((other) => other !== path);
-  delete meta.dropped[path];
-  await writeMeta(meta);
+function removeArticle(path) {
+  return changeMeta(async (meta) => {
+    await dropCopy(meta, path);
+    meta.notKept = meta.notKept.filter((other) => other !== path);
+    delete meta.dropped[path];
+  });
 }
 
 function totalBytes(meta) {
@@ -282,28 +303,21 @@ function totalBytes(meta) {
 }
 
 // Within the budget: the oldest added leave first. Returns the paths that are not kept.
-async function keepWithinBudget() {
-  const meta = await readMeta();
-  const articles = Object.entries(meta.pages)
-    .filter(([, entry]) => entry.article)
-    .sort((a, b) => a[1].added.localeCompare(b[1].added));
-  let total = totalBytes(meta);
-  const dropped = [];
-  while (total > BUDGET && articles.length) {
-    const [path, entry] = articles.shift();
-    total -= entry.bytes || 0;
-    dropped.push([path, entry.bytes || 0]);
-  }
-  for (const [path] of dropped) {
-    await forgetArticle(path);
-  }
-  const after = await readMeta();
-  for (const [path, bytes] of dropped) {
-    after.dropped[path] = bytes;  // tried again when there is room for it
-  }
-  after.notKept = Array.from(new Set([...after.notKept, ...dropped.map(([path]) => path)]));
-  await writeMeta(after);
-  return after.notKept;
+function keepWithinBudget() {
+  return changeMeta(async (meta) => {
+    const articles = Object.entries(meta.pages)
+      .filter(([, entry]) => entry.article)
+      .sort((a, b) => a[1].added.localeCompare(b[1].added));
+    let total = totalBytes(meta);
+    while (total > BUDGET && articles.length) {
+      const [path, entry] = articles.shift();
+      total -= entry.bytes || 0;
+      await dropCopy(meta, path);
+      meta.dropped[path] = entry.bytes || 0;  // tried again when there is room for it
+      meta.notKept = Array.from(new Set([...meta.notKept, path]));
+    }
+    return meta.notKept;
+  });
 }
 
 // The list page tells what is on the list: keep what is missing, forget what left it.
@@ -319,18 +333,22 @@ async function syncSaved(articles) {
     }
   }
   for (const [path, added] of wanted) {
-    const known = await readMeta();
-    if (known.pages[path]) {
-      continue;
-    }
-    if (known.notKept.includes(path)) {
-      // Left out for want of room: kept again only once there is room for it now.
-      if (totalBytes(known) + (known.dropped[path] || 0) > BUDGET) {
-        continue;
+    const missing = await changeMeta((known) => {
+      if (known.pages[path]) {
+        return false;
       }
-      known.notKept = known.notKept.filter((other) => other !== path);
-      delete known.dropped[path];
-      await writeMeta(known);
+      if (known.notKept.includes(path)) {
+        // Left out for want of room: kept again only once there is room for it now.
+        if (totalBytes(known) + (known.dropped[path] || 0) > BUDGET) {
+          return false;
+        }
+        known.notKept = known.notKept.filter((other) => other !== path);
+        delete known.dropped[path];
+      }
+      return true;
+    });
+    if (!missing) {
+      continue;
     }
     try {
       await saveArticle(path, added);
@@ -454,11 +472,11 @@ async function toldOwner(value) {
 }
 
 // Whose the copies kept from now on are, and until when ({id, expires} of the owner cookie).
-async function recordOwner(reader) {
-  const meta = await readMeta();
-  meta.owner = reader.id;
-  meta.ownerExpires = reader.expires;
-  await writeMeta(meta);
+function recordOwner(reader) {
+  return changeMeta((meta) => {
+    meta.owner = reader.id;
+    meta.ownerExpires = reader.expires;
+  });
 }
 
 // --- Which copies are still public ---------------------------------------------------------
@@ -515,19 +533,19 @@ async function askWhichArePublic() {
   }
   const answer = await response.json();
   const still = new Set(answer.offentlige || []);
-  for (const path of asked.filter((path) => !still.has(path))) {
-    await forgetArticle(path);
-  }
-  const after = await readMeta();
-  if (after.drops !== meta.drops) {
-    return true;  // every copy was dropped meanwhile (another reader): nothing to record
-  }
-  // A copy kept while the question was out was not asked about: the mark is checked
-  // only if every copy was.
-  if (Object.keys(after.pages).every((path) => !after.pages[path].article || asked.includes(path))) {
-    after.checked = answer.maerke;
-    await writeMeta(after);
-  }
+  await changeMeta(async (after) => {
+    if (after.drops !== meta.drops) {
+      return;  // every copy was dropped meanwhile (another reader): nothing to record
+    }
+    for (const path of asked.filter((path) => !still.has(path))) {
+      await dropCopy(after, path);
+    }
+    // A copy kept while the question was out was not asked about: the mark is checked
+    // only if every copy was.
+    if (Object.keys(after.pages).every((path) => !after.pages[path].article || asked.includes(path))) {
+      after.checked = answer.maerke;
+    }
+  });
   return true;
 }
 

@@ -125,6 +125,48 @@ def test_the_reading_list_offline(live_server, page_at):
     page.context.set_offline(False)
 
 
+def known(page: Page) -> list[str]:
+    """The saved articles the service worker's record of its copies lists."""
+    return page.evaluate(
+        """async () => {
+            const cache = await caches.open("almene-laeseliste");
+            const response = await cache.match("/__almene-offline__/meta.json");
+            const meta = response ? await response.json() : { pages: {} };
+            return Object.keys(meta.pages).filter((path) => meta.pages[path].article);
+        }"""
+    )
+
+
+def test_articles_saved_at_once_are_each_recorded(live_server, page_at):
+    """Saves that overlap (quick taps, two tabs) each record their copy: none writes back a
+    record it read before another save wrote, so no copy is kept that the worker does not
+    know of, and could neither drop when it is taken down nor count in the budget."""
+    first, *others = articles = [
+        ArticleFactory(title=f"Gemt nummer {number}", with_image=True) for number in range(4)
+    ]
+    base = live_server.url
+    page = page_at(PHONE)
+    controlled(page, base)
+    save(page, base, first)  # the reader's list exists: the rest are added to it at once
+    page.evaluate(
+        """async (ids) => {
+            const form = document.querySelector("form[data-reading-list-form]");  // its token
+            await Promise.all(ids.map((id) => {
+                const body = new FormData(form);
+                body.set("artikel", id);
+                return fetch("/laeseliste/tilfoej/", {
+                    method: "POST", body, headers: { Accept: "application/json" },
+                });
+            }));
+        }""",
+        [article.pk for article in others],
+    )
+    paths = {article.get_absolute_url() for article in articles}
+    assert ReadingListItem.objects.count() == len(articles)
+    wait_until(lambda: paths <= set(kept(page)), what="every article to be kept")
+    wait_until(lambda: set(known(page)) == paths, what="every copy to be recorded")
+
+
 def test_the_admin_is_never_served_by_the_worker(live_server, page_at):
     base = live_server.url
     page = page_at(PHONE)
