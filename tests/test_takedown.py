@@ -6,11 +6,12 @@ stopped (tests/faults.py), and PostgreSQL unreachable."""
 import time
 
 import pytest
-from django.test import Client
+from django.db import connection
+from django.test import Client, RequestFactory
 
 from almene import outage
 from articles import caching, workflow
-from articles.caching import store
+from articles.caching import pages, store
 
 from .factories import ArticleFactory, UserFactory
 from .test_outage import postgresql_only, postgresql_unreachable
@@ -120,3 +121,32 @@ def test_a_process_that_never_read_the_takedowns_serves_no_copy(page_cache):
     caching.forget_local_state()  # a worker started during the outage
     with postgresql_unreachable():
         assert Client().get(article.get_absolute_url()).status_code == 503
+
+
+def test_a_takedown_committed_while_a_page_is_built_leaves_no_copy_under_its_mark(
+    page_cache, editor
+):
+    """The page read its articles before the takedown committed and is stored after it: it is
+    kept under the content version and takedown mark it read before, which the takedown
+    retired, so neither the page nor its last good copy is ever answered after it."""
+    gone = ArticleFactory(title="Trækkes tilbage")
+    list_read = taken_down = False
+
+    def take_down_once_the_list_is_read(execute, sql, params, many, context):
+        nonlocal list_read, taken_down
+        if list_read and not taken_down:
+            taken_down = True
+            workflow.unpublish(gone, editor)
+        result = execute(sql, params, many, context)
+        list_read = list_read or '"articles_article"."title"' in sql  # the rows shown
+        return result
+
+    with connection.execute_wrapper(take_down_once_the_list_is_read):
+        built = Client().get("/artikler/")
+    assert taken_down
+    assert "Trækkes tilbage" in built.content.decode()  # read before the takedown
+
+    assert pages.last_good_copy(RequestFactory().get("/artikler/")) is None
+    again = Client().get("/artikler/")
+    assert again["X-Page-Cache"] == "miss"
+    assert "Trækkes tilbage" not in again.content.decode()

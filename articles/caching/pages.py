@@ -181,10 +181,12 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         holes.open_for(request)
         use_cache = request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS > 0
-        # The key, and so the content version, is fixed before anything is read from the
-        # database: a page built from what was read before a change was committed must be
-        # stored under the version that change retires, never under the one it brings.
+        # The keys, and so the content version and the takedown mark, are fixed before
+        # anything is read from the database: a page built from what was read before a change
+        # was committed must be stored under the version that change retires, and its last
+        # good copy under the mark a takedown retires, never under the ones they bring.
         key = page_cache_key(request) if use_cache else ""
+        copy_key = stale_page_key(request) if use_cache else ""
         if use_cache:
             state = readers.state_of(request)
             response = answer_from_store(request, key, state)
@@ -207,7 +209,7 @@ def public_page(view):
             return response
         timeout = lifetime(settings.PAGE_CACHE_SECONDS) if use_cache else 0
         if timeout:
-            response.page_cache = (key, timeout)
+            response.page_cache = (key, copy_key, timeout)
         else:
             let_go(request, key)
         if readers.is_personal(request):
@@ -239,10 +241,12 @@ def stale_page_key(request) -> str:
     return f"stale-page:{takedown_mark()}:{digest}"
 
 
-def store_stale_copy(request, content: bytes, headers: tuple) -> None:
+def store_stale_copy(copy_key: str, content: bytes, headers: tuple) -> None:
+    """Keep ``content`` as the last good copy under ``copy_key`` (``stale_page_key``, read
+    before the page was built)."""
     seconds = getattr(settings, "STALE_PAGE_SECONDS", STALE_PAGE_SECONDS)
     if seconds > 0:
-        safe_set(stale_page_key(request), (zlib.compress(content), headers), seconds)
+        safe_set(copy_key, (zlib.compress(content), headers), seconds)
 
 
 def stale_response(request):
@@ -363,9 +367,9 @@ class PageCacheMiddleware:
             response.content = page.fill(None)
         marked = getattr(response, "page_cache", None)
         if marked and response.status_code == 200 and not response.cookies:
-            key, timeout = marked
+            key, copy_key, timeout = marked
             store_page(key, response, page, timeout)
-            store_stale_copy(request, response.content, stored_headers(response))
+            store_stale_copy(copy_key, response.content, stored_headers(response))
             let_go(request, key)
         if page is not None:
             # … and what this reader sees, filled only now.
