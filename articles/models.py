@@ -178,6 +178,10 @@ class TaggedArticle(TaggedItemBase):
     def shown_publicly(self) -> bool:
         return articles_shown_publicly(pk=self.content_object_id)
 
+    def public_article(self) -> int:
+        """A tag added or removed changes its article's page and the lists, nothing else."""
+        return self.content_object_id
+
 
 def articles_shown_publicly(**lookup) -> bool:
     """Whether any article matching ``lookup`` is published or scheduled: whether a change to
@@ -428,6 +432,12 @@ class Article(models.Model):
         publication, which its change may move."""
         return self.Status.PUBLISHED in (self.status, getattr(self, "_loaded_status", None))
 
+    def public_article(self) -> int | None:
+        """The article, when a change to it is confined to it (the cache's question): it is
+        public, or scheduled, and was not public before. None when it leaves the public (an
+        unpublish, a publication moved into the future): any page may have shown it."""
+        return None if self.was_public() and not self.is_published else self.pk
+
     def was_public(self) -> bool:
         """Whether the public could see this article as it was loaded (before a change
         being saved, or a delete): what changes or leaves is then a takedown."""
@@ -636,6 +646,9 @@ class ArticleAuthor(models.Model):
     def shown_publicly(self) -> bool:
         return articles_shown_publicly(pk=self.article_id)
 
+    def public_article(self) -> int:
+        return self.article_id
+
 
 class RelatedArticle(models.Model):
     """A related article chosen by staff, shown in the order they choose. One-way: that A
@@ -673,6 +686,9 @@ class RelatedArticle(models.Model):
         # Only on the page of the article it starts from (one-way), and only while the other
         # is public; taking that one down retires its pages anyway.
         return articles_shown_publicly(pk=self.from_article_id)
+
+    def public_article(self) -> int:
+        return self.from_article_id
 
 
 class SearchWord(models.Model):
@@ -903,12 +919,23 @@ class ContentVersion(models.Model):
     ``takedowns`` counts the changes that took something public away (unpublished, or a
     public article changed or deleted): the last good copies kept for database outages are
     valid only until the next one (articles/caching/pages.py).
+
+    ``structure`` counts the changes that may show anywhere (a section, a goal, a tag's name,
+    an article leaving the public): they retire every page. A change to one public article
+    (published, edited, its byline or tags) counts up ``number`` only, and records it in
+    ``PublicArticleVersion``: its own page and the pages that list articles are retired, the
+    pages of other articles are not (articles/caching/pages.py, ``Validity``).
     """
 
     number = models.PositiveBigIntegerField("version", default=0)
     changed_at = models.DateTimeField("ændret", default=timezone.now)
     takedowns = models.PositiveBigIntegerField("fjernelser", default=0)
     taken_down_at = models.DateTimeField("seneste fjernelse", default=timezone.now)
+    structure = models.PositiveBigIntegerField("strukturversion", default=0)
+    restructured_at = models.DateTimeField("seneste strukturændring", default=timezone.now)
+    restructured_number = models.PositiveBigIntegerField(
+        "version ved seneste strukturændring", default=0
+    )
 
     class Meta:
         verbose_name = "indholdsversion"
@@ -919,3 +946,20 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.number)
+
+
+class PublicArticleVersion(models.Model):
+    """The content version (``ContentVersion.number``) at which a public article last changed:
+    a stored page of that article made before it is retired, the pages of other articles
+    are not. One row per article, written in the same transaction as the change; rows are
+    not removed with their article (its page is gone by then, retired with the structure)."""
+
+    article_id = models.PositiveBigIntegerField("artikel", primary_key=True)
+    number = models.PositiveBigIntegerField("version", db_index=True)
+
+    class Meta:
+        verbose_name = "artikelversion"
+        verbose_name_plural = "artikelversioner"
+
+    def __str__(self):
+        return f"{self.article_id}: {self.number}"

@@ -4,9 +4,10 @@ proposals retires no page a reader sees; a change readers can see still retires 
 import pytest
 from django.core.cache import cache
 from django.test import Client, RequestFactory
+from django.urls import reverse
 
 from articles import workflow
-from articles.caching import pages
+from articles.caching import pages, store
 from articles.models import Article, ArticleAuthor, ContentVersion, RelatedArticle, Tag
 from articles.versions import snapshot_of
 
@@ -26,6 +27,7 @@ def page_cache(settings):
 def reader_pages():
     """The front page and a public article's page, each stored (the second view a hit)."""
     public = ArticleFactory(title="Læsernes artikel")
+    store.forget_versions()  # as its commit would: the pages below are built after it
     urls = ["/", public.get_absolute_url(), "/artikler/"]
     reader = Client()
     for url in urls:
@@ -124,21 +126,31 @@ def test_a_draft_deleted_or_an_article_already_unpublished_edited_retires_nothin
     assert still_hits(reader, urls) == []
 
 
+# What each change retires: the lists (the front page, the archive) for any; the pages of all
+# articles only for what may show anywhere (a tag's name, an author's bio); an article's own
+# page for a change to it.
+EVERY_PAGE = ("front", "article", "archive")
+LISTS = ("front", "archive")
+
+
 @pytest.mark.parametrize(
-    "change",
+    "change, retired",
     [
-        "publish_a_draft",
-        "schedule_a_draft",
-        "edit_a_published_article",
-        "tag_a_published_article",
-        "rename_a_public_tag",
-        "edit_a_published_authors_bio",
+        ("publish_a_draft", LISTS),
+        ("schedule_a_draft", LISTS),
+        ("edit_a_published_article", EVERY_PAGE),
+        ("tag_a_published_article", EVERY_PAGE),
+        ("rename_a_public_tag", EVERY_PAGE),
+        ("edit_a_published_authors_bio", EVERY_PAGE),
     ],
 )
-def test_a_change_readers_can_see_retires_the_pages(reader_pages, committed, editor, change):
+def test_a_change_readers_can_see_retires_the_pages_that_show_it(
+    reader_pages, committed, editor, change, retired
+):
     reader, urls, public = reader_pages
     draft = ArticleFactory(draft=True, with_image=True, title="Klar til udgivelse")
-    public.tags.add("Et offentligt emne")
+    with committed():
+        public.tags.add("Et offentligt emne")
     for url in urls:
         reader.get(url)
     before = content_number()
@@ -165,7 +177,8 @@ def test_a_change_readers_can_see_retires_the_pages(reader_pages, committed, edi
             author.bio = "Ny tekst om skribenten."
             author.save()
     assert content_number() > before
-    assert still_hits(reader, urls) == urls
+    url_of = dict(zip(EVERY_PAGE, urls, strict=True))
+    assert still_hits(reader, urls) == [url_of[page] for page in retired]
 
 
 # --- One rebuild at a time (issue 20, item 3) ----------------------------------------------------
@@ -245,3 +258,151 @@ def test_a_publication_rebuilds_a_few_pages_at_a_time(reader_pages, committed, e
     assert reader.get("/")["X-Page-Cache"] == "miss"  # rebuilt, and its slot let go
     assert reader.get(public.get_absolute_url())["X-Page-Cache"] == "miss"
     assert [reader.get(url)["X-Page-Cache"] for url in urls[:2]] == ["hit", "hit"]
+
+
+# --- A published change retires only what shows it (issue 20, item 2) ----------------------------
+
+
+@pytest.fixture
+def newsroom(committed):
+    """Two public articles in one section, and a draft in it ready to publish, all made before
+    any page is stored; the pages each readers' view keeps, stored."""
+    first = ArticleFactory(title="Første artikel", with_image=True)
+    second = ArticleFactory(title="Anden artikel", section=first.section, with_image=True)
+    draft = ArticleFactory(
+        draft=True, title="Nyhed om varmepriser", section=first.section, with_image=True
+    )
+    store.forget_versions()  # as the commits would
+    urls = {
+        "front": "/",
+        "archive": "/artikler/",
+        "section": first.section.get_absolute_url(),
+        "first": first.get_absolute_url(),
+        "second": second.get_absolute_url(),
+    }
+    reader = Client()
+    for url in urls.values():
+        reader.get(url)
+        assert reader.get(url)["X-Page-Cache"] == "hit", url
+    return reader, urls, first, second, draft
+
+
+def answers(reader, urls) -> dict[str, str]:
+    return {name: reader.get(url)["X-Page-Cache"] for name, url in urls.items()}
+
+
+def test_a_publication_retires_the_lists_and_no_other_articles_page(newsroom, committed, editor):
+    reader, urls, _, _, draft = newsroom
+    with committed():
+        workflow.publish(draft, editor)
+    assert answers(reader, {name: urls[name] for name in ("front", "archive", "section")}) == {
+        "front": "miss",
+        "archive": "miss",
+        "section": "miss",
+    }
+    for name in ("front", "archive", "section"):
+        assert "Nyhed om varmepriser" in reader.get(urls[name]).content.decode(), name
+    # The other articles' pages stay: their cards of other articles may lag a while.
+    assert answers(reader, {"first": urls["first"], "second": urls["second"]}) == {
+        "first": "hit",
+        "second": "hit",
+    }
+    assert reader.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_an_article_page_catches_up_with_the_others_one_rebuild_at_a_time(
+    newsroom, committed, editor, settings
+):
+    settings.ARTICLE_PAGE_LAG_SECONDS = 0
+    reader, urls, first, _, draft = newsroom
+    with committed():
+        workflow.publish(draft, editor)
+    rebuilding_elsewhere(urls["first"])
+    lagging = reader.get(urls["first"])
+    assert lagging["X-Page-Cache"] == "previous" and lagging["Cache-Control"] == "no-cache"
+    assert "Første artikel" in lagging.content.decode()
+    assert "Nyhed om varmepriser" not in lagging.content.decode()
+    # No one rebuilding the other: this request does, with the new article among its cards.
+    rebuilt = reader.get(urls["second"])
+    assert rebuilt["X-Page-Cache"] == "miss"
+    assert "Nyhed om varmepriser" in rebuilt.content.decode()
+    assert reader.get(urls["second"])["X-Page-Cache"] == "hit"
+    # A reader with a list gets the lagging page filled for them, just as fresh ones.
+    with_list = Client()
+    add(with_list, first)
+    theirs = with_list.get(urls["first"])
+    assert theirs["X-Page-Cache"] == "previous" and "private" in theirs["Cache-Control"]
+    assert 'aria-pressed="true"' in theirs.content.decode()
+
+
+def test_an_edit_retires_its_own_page_and_the_lists(newsroom, committed):
+    reader, urls, first, _, _ = newsroom
+    with committed():
+        first.title = "Første artikel, rettet"
+        first.save()
+    assert answers(reader, urls) == {
+        "front": "miss",
+        "archive": "miss",
+        "section": "miss",
+        "first": "miss",
+        "second": "hit",
+    }
+    assert "Første artikel, rettet" in reader.get(urls["first"]).content.decode()
+    assert "Første artikel, rettet" in reader.get(urls["front"]).content.decode()
+    # Rebuilt, the other article's page shows the new title on its card too.
+    cache.clear()
+    pages.forget()
+    assert "Første artikel, rettet" in reader.get(urls["second"]).content.decode()
+
+
+@pytest.mark.parametrize("change", ["unpublish", "delete"])
+def test_a_takedown_retires_every_page(newsroom, committed, editor, change):
+    """Any page may show a card of the article: all go, the other articles' pages too."""
+    reader, urls, first, _, _ = newsroom
+    with committed():
+        if change == "unpublish":
+            workflow.unpublish(first, editor)
+        else:
+            first.delete()
+    assert reader.get(urls["first"]).status_code == 404
+    for name in ("front", "archive", "section", "second"):
+        page = reader.get(urls[name])
+        assert page["X-Page-Cache"] == "miss", name
+        assert "Første artikel" not in page.content.decode(), name
+
+
+def test_every_process_learns_which_articles_changed(committed):
+    """Each process reads the versions once a second: what changed since its last reading,
+    in at most one more query, the same as a fresh process reads in full."""
+    first, second = ArticleFactory(), ArticleFactory()
+    store.forget_versions()
+    before = store._read_versions(None)
+    with committed():
+        first.title = "Rettet"
+        first.save()
+    after = store._read_versions(before)
+    assert after.number == before.number + 1
+    assert after.article(first.pk) == after.number
+    assert after.article(second.pk) == before.article(second.pk)
+    assert after == store._read_versions(None)
+    # A change that may show anywhere starts again: nothing before it matters any more.
+    with committed():
+        first.section.name = "Ny sektion"
+        first.section.save()
+    restructured = store._read_versions(after)
+    assert restructured.structure != after.structure and restructured.articles == {}
+
+
+def test_a_preview_shows_the_draft_as_last_saved(client, journalist, committed):
+    """A draft's saves retire nothing, so its preview's fragments are keyed by when it was
+    saved."""
+    draft = ArticleFactory(draft=True, created_by=journalist, title="Første udkast")
+    client.force_login(journalist)
+    url = reverse("admin:articles_article_preview", args=[draft.pk])
+    assert "Første udkast" in client.get(url).content.decode()
+    with committed():
+        draft.title = "Andet udkast"
+        draft.body = "<p>Nu med en ny tekst.</p>"
+        draft.save()
+    preview = client.get(url).content.decode()
+    assert "Andet udkast" in preview and "Nu med en ny tekst." in preview

@@ -257,9 +257,15 @@ SITE_NAME = "Almene Nyheder"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
 # How many retired pages the whole site rebuilds at once while their last copies can be
-# given (articles/caching/pages.py): below the number of workers, so that a publication,
+# given (articles/caching/pages.py): below the number of workers, so that a takedown,
 # which retires every page, leaves workers free for readers.
 PAGE_REBUILDS_AT_ONCE = int(os.environ.get("PAGE_REBUILDS_AT_ONCE", "2"))
+# How long an article's page may show other articles as they were (its "Læs også" and "Fik
+# du læst disse?" cards, the author's latest article, the number of articles) after they
+# changed: a publication then rebuilds the pages that list it at once, and each article page
+# at most this often, one at a time (articles/caching/pages.py, ``freshness``). The article
+# itself, and anything taken down, shows at once.
+ARTICLE_PAGE_LAG_SECONDS = int(os.environ.get("ARTICLE_PAGE_LAG_SECONDS", "300"))
 
 # What a reader's browser may keep of their reading list for offline reading (the service
 # worker, articles/offline.py): the oldest added leave first. A typical article with its

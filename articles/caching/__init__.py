@@ -1,7 +1,8 @@
 """The cache: one job a module, each imported where it is needed.
 
-- ``store``: the shared cache reached so that it never fails a page; the content version
-  every key carries; the clock of the next scheduled publication.
+- ``store``: the shared cache reached so that it never fails a page; the versions of the
+  content (every change, the structure, each article's last change) that keys carry and
+  stored pages are checked against; the clock of the next scheduled publication.
 - ``remembered``: values worked out once per content version (counts, ids, objects).
 - ``fragments``: rendered parts of pages shared by every reader (``{% cache %}``).
 - ``holes`` and ``pages``: whole public pages, shared by every reader, with holes filled per

@@ -8,6 +8,10 @@ request would read the new version with the old rows and keep the old page under
 lost (after a rollback nothing changed, and a stalled cache plays no part). Bulk writes that
 send no signals (the demo seeding's ``bulk_create``) call ``content_changed`` themselves.
 
+A change confined to one article that stays public (published, edited, a byline or tag
+changed) retires that article's page and the pages that list articles, not the pages of
+other articles (``store.bump_content_version``); anything else retires every page.
+
 Only changes readers could see retire anything. An object that can say so answers
 ``shown_publicly()`` (an article: published or scheduled, now or as loaded; a byline, tag or
 link: of such an article); when it answers False (a draft saved, a tag made for a draft, an
@@ -30,9 +34,10 @@ from .store import bump_content_version
 
 
 def content_changed(sender=None, instance=None, **kwargs) -> None:
-    """Public content changed: every cached page, fragment and remembered value is retired
+    """Public content changed: cached pages, fragments and remembered values are retired
     when the change commits. ``instance`` answers ``was_public()`` if it can be taken down
-    (an article)."""
+    (an article), and ``public_article()`` if the change can be confined to one public
+    article (that article, a byline, a tag on it, a link from it)."""
     action = kwargs.get("action", "")  # a relation's change is told before and after
     if action.startswith("pre_"):
         return
@@ -41,7 +46,13 @@ def content_changed(sender=None, instance=None, **kwargs) -> None:
         return  # nothing a reader can see: a draft, or something only drafts have
     was_public = getattr(instance, "was_public", None)
     takes_away = action in ("", "post_remove", "post_clear")
-    bump_content_version(takedown=bool(takes_away and was_public and was_public()))
+    public_article = getattr(instance, "public_article", None)
+    deleted = kwargs.get("signal") is post_delete and hasattr(instance, "was_public")
+    bump_content_version(
+        takedown=bool(takes_away and was_public and was_public()),
+        # An article deleted, or no longer public, may be shown by any page: all retire.
+        article=public_article() if public_article is not None and not deleted else None,
+    )
 
 
 def connect_public(models, *, many_to_many=()) -> None:

@@ -1,8 +1,10 @@
-"""Whole public pages, kept once per content version for every reader, with holes for what is
+"""Whole public pages, kept for every reader until a change they show, with holes for what is
 personal.
 
-A public page (``public_page``) is rendered once per content version and address, the same
-for every reader: where a reader's state shows, the templates leave a *hole* (``holes.py``):
+A public page (``public_page``) is rendered once per address, the same for every reader, and
+kept until a change it shows (``freshness``: a page that lists articles, any change to a
+public article; an article's page, a change to that article, or to others once it has shown
+them for ARTICLE_PAGE_LAG_SECONDS; every page, a change that may show anywhere): where a reader's state shows, the templates leave a *hole* (``holes.py``):
 the header's counter, each "Læs senere" button, and the suggestions that leave out what is on
 the reader's list. The stored entry holds the page for a visitor without a list, ready to
 send, and the page's parts around its holes. ``PageCacheMiddleware``, the outermost layer of
@@ -45,7 +47,8 @@ from .store import (
     safe_get,
     safe_set,
     takedown_mark,
-    versioned,
+    versions,
+    versions_pinned,
     writes_at_end,
 )
 
@@ -54,7 +57,7 @@ from .store import (
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 
 # Each process also keeps the pages it served last: a hit then costs no round trip to Redis.
-# The keys carry the content version, so a change retires these too.
+# They are checked as the shared ones are (``freshness``), so a change retires these too.
 LOCAL_PAGES_MAX = 300
 _local_pages: OrderedDict[str, tuple] = OrderedDict()
 
@@ -67,9 +70,38 @@ def forget() -> None:
 
 
 def page_cache_key(request) -> str:
+    """The page's address under the structure version: a change that may show anywhere (a
+    section, a takedown) retires every page by its key; any other change is checked on each
+    answer (``freshness``)."""
     # Scheme and host are part of the key: pages hold absolute URLs (canonical, Open Graph).
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return versioned(f"pages:{hashlib.sha256(address.encode()).hexdigest()[:32]}")
+    return f"pages:{hashlib.sha256(address.encode()).hexdigest()[:32]}:{versions().structure}"
+
+
+# What a stored page is, checked at each answer (``freshness``).
+FRESH, LAGGING, RETIRED = "fresh", "lagging", "retired"
+
+
+def freshness(number: int, article: int | None, rendered_at: float) -> str:
+    """Whether a page rendered at content version ``number`` (``article``: the page of that
+    article) is still the page to give.
+
+    A page that lists articles (the front page, a section, a tag, the archive, search, the
+    feeds) is retired by any change to a public article. An article's page is retired by a
+    change to that article; what it shows of others (the cards of "Læs også" and "Fik du
+    læst disse?", the author's latest article, the number of articles) may lag behind their
+    changes for ARTICLE_PAGE_LAG_SECONDS, and is then *lagging*: rebuilt by one request at a
+    time while the others still get it (``public_page``). A publication thus rebuilds the
+    few pages that list it at once, not every article page on the site with them; taking an
+    article down retires every page whatever it is (the structure version, in the key)."""
+    now = versions()
+    if article is None:
+        return FRESH if number >= now.number else RETIRED
+    if now.article(article) > number:
+        return RETIRED
+    if number >= now.number or time.time() - rendered_at < settings.ARTICLE_PAGE_LAG_SECONDS:
+        return FRESH
+    return LAGGING
 
 
 def accepts_gzip(request) -> bool:
@@ -85,32 +117,44 @@ def stored_headers(response) -> tuple:
 # --- The store --------------------------------------------------------------------------------
 
 
-def get_page(key: str):
+def get_page(key: str, lagging: bool = False):
     """(page for a visitor without a list, the same gzipped, its parts and holes, headers,
-    article the page opens, seconds left) of a stored page, or None."""
-    now = time.time()
+    article the page opens, seconds left, freshness) of a stored page, or None; a lagging
+    page only if asked for."""
     entry = _local_pages.get(key)
-    if entry is not None:
+    if entry is not None and _freshness_of(entry) == FRESH:
         _local_pages.move_to_end(key)  # least recently served pages leave first
     else:
-        entry = safe_get(key)
+        # Not here, or not fresh here: another process may have stored it again since.
+        entry = safe_get(key) or entry
         if entry is None:
             return None
-        _local_pages[key] = entry
-        while len(_local_pages) > LOCAL_PAGES_MAX:
-            _local_pages.popitem(last=False)
-    content, gzipped, page, headers, opens, expires = entry
-    if expires <= now:
-        _local_pages.pop(key, None)
+        _keep_locally(key, entry)
+    state = _freshness_of(entry)
+    if state == RETIRED or (state == LAGGING and not lagging):
         return None
-    return content, gzipped, page, headers, opens, int(expires - now)
+    content, gzipped, page, headers, opens, expires = entry[:6]
+    return content, gzipped, page, headers, opens, int(expires - time.time()), state
 
 
-def store_page(key: str, response, page: holes.Page | None, timeout: int) -> None:
+def _freshness_of(entry) -> str:
+    *_, opens, expires, number, rendered_at = entry
+    return RETIRED if expires <= time.time() else freshness(number, opens, rendered_at)
+
+
+def _keep_locally(key: str, entry) -> None:
+    _local_pages[key] = entry
+    _local_pages.move_to_end(key)
+    while len(_local_pages) > LOCAL_PAGES_MAX:
+        _local_pages.popitem(last=False)
+
+
+def store_page(key: str, response, page: holes.Page | None, timeout: int, number: int) -> None:
     """Keep a finished page, with the headers every middleware gave it. ``response`` carries
-    the page as a visitor without a list sees it. It is kept gzipped too, compressed once
-    here rather than for every visitor: it holds nothing personal and no secret, so it needs
-    none of the random padding against BREACH that TextCompressionMiddleware adds."""
+    the page as a visitor without a list sees it, built from what was read after the content
+    version ``number``. It is kept gzipped too, compressed once here rather than for every
+    visitor: it holds nothing personal and no secret, so it needs none of the random padding
+    against BREACH that TextCompressionMiddleware adds."""
     entry = (
         response.content,
         compress_string(response.content),
@@ -118,18 +162,22 @@ def store_page(key: str, response, page: holes.Page | None, timeout: int) -> Non
         stored_headers(response),
         getattr(response, "opens_article", None),
         time.time() + timeout,
+        number,
+        time.time(),
     )
     safe_set(key, entry, timeout)
+    _keep_locally(key, entry)  # the page it replaces may be here, lagging or retired
 
 
-def answer_from_store(request, key: str, state):
+def answer_from_store(request, key: str, state, lagging: bool = False):
     """The stored page for this request as a response, filled for ``state`` (None: a
-    visitor without a list), or None when none is stored."""
-    stored = get_page(key)
+    visitor without a list), or None when none is stored; a lagging page (``freshness``)
+    only if asked for, marked ``X-Page-Cache: previous`` and asked for again by browsers."""
+    stored = get_page(key, lagging)
     if stored is None:
         return None
-    content, gzipped, page, headers, opens, seconds_left = stored
-    if state is None:
+    content, gzipped, page, headers, opens, seconds_left, fresh = stored
+    if state is None and fresh == FRESH:
         if accepts_gzip(request):
             response = HttpResponse(gzipped, headers=headers)
             response["Content-Encoding"] = "gzip"
@@ -138,12 +186,15 @@ def answer_from_store(request, key: str, state):
         # Either way, a shared cache must keep the two apart.
         patch_vary_headers(response, ["Accept-Encoding"])
         return shared_headers(response, seconds_left, state="hit")
-    response = HttpResponse(page.fill(state) if page is not None else content, headers=headers)
-    if opens is not None and not readers.is_offline_copy(request):
-        readers.opened_by_state(request, state, opens)
-    response["X-Page-Cache"] = "hit"
+    if state is None:
+        response = HttpResponse(content, headers=headers)
+    else:
+        response = HttpResponse(page.fill(state) if page is not None else content, headers=headers)
+        if opens is not None and not readers.is_offline_copy(request):
+            readers.opened_by_state(request, state, opens)
+    response["X-Page-Cache"] = "hit" if fresh == FRESH else "previous"
     # A stored page has no Cache-Control and varies on Cookie already: set, not patched.
-    response["Cache-Control"] = PRIVATE
+    response["Cache-Control"] = PRIVATE if state is not None else "no-cache"
     return response
 
 
@@ -187,12 +238,17 @@ def public_page(view):
         # good copy under the mark a takedown retires, never under the ones they bring.
         key = page_cache_key(request) if use_cache else ""
         copy_key = stale_page_key(request) if use_cache else ""
+        number = versions().number
         if use_cache:
             state = readers.state_of(request)
-            response = answer_from_store(request, key, state)
-            if response is not None:
+            response = answer_from_store(request, key, state, lagging=True)
+            if response is not None and response["X-Page-Cache"] != "previous":
                 return response
-            if state is None and not readers.is_personal(request):
+            if response is not None:
+                # Lagging behind other articles' changes: one request at a time rebuilds it.
+                if not claim_rebuild(request, key):
+                    return response
+            elif state is None and not readers.is_personal(request):
                 # Retired or expired: while its last copy can be given (nothing was taken
                 # down since, stale_page_key), it is rebuilt by one request at a time.
                 previous = last_good_copy(request)
@@ -209,7 +265,7 @@ def public_page(view):
             return response
         timeout = lifetime(settings.PAGE_CACHE_SECONDS) if use_cache else 0
         if timeout:
-            response.page_cache = (key, copy_key, timeout)
+            response.page_cache = (key, copy_key, timeout, number)
         else:
             let_go(request, key)
         if readers.is_personal(request):
@@ -338,7 +394,7 @@ class PageCacheMiddleware:
         self.static_prefix = settings.STATIC_URL or "/static/"
 
     def __call__(self, request):
-        with writes_at_end():
+        with versions_pinned(), writes_at_end():
             return self.answer(request)
 
     def answer(self, request):
@@ -367,8 +423,8 @@ class PageCacheMiddleware:
             response.content = page.fill(None)
         marked = getattr(response, "page_cache", None)
         if marked and response.status_code == 200 and not response.cookies:
-            key, copy_key, timeout = marked
-            store_page(key, response, page, timeout)
+            key, copy_key, timeout, number = marked
+            store_page(key, response, page, timeout, number)
             store_stale_copy(copy_key, response.content, stored_headers(response))
             let_go(request, key)
         if page is not None:

@@ -7,8 +7,12 @@ timeout on every request.
 
 The *content version* is part of every cache key for public content: a number counted up in
 the database, in the same transaction as every change to what the public pages show
-(``invalidation.py``), so no cache fault can lose a retirement. Each process reads it at most
-once a second, so a change shows everywhere within about a second. Nothing cached outlives
+(``invalidation.py``), so no cache fault can lose a retirement. Beside it, the *structure*
+version counts the changes that may show anywhere, and each article the number at which it
+last changed: whole pages are keyed by the structure and checked against the rest as they
+are answered (``pages.freshness``), an article's own fragments by its own version. Each
+process reads them at most once a second (only what changed since its last reading), so a
+change shows everywhere within about a second. Nothing cached outlives
 the next scheduled publication either (``lifetime``), so a scheduled article appears on time
 without anyone saving anything.
 """
@@ -17,8 +21,10 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -166,29 +172,74 @@ def safe_incr(key: str) -> int | None:
 
 # --- The content version ---------------------------------------------------------------------
 
-# This process's last reading of the database's content version: (when, version, takedowns).
-_version_memo: tuple[float, str, str] | None = None
+
+@dataclass(frozen=True)
+class Versions:
+    """One reading of the content version (``ContentVersion``): ``content`` changes with every
+    public change, ``takedowns`` with what took something public away, ``structure`` with
+    what may show on any page; ``number`` is the count ``content`` carries, and ``articles``
+    the number at which each article changed last since the structure did (articles whose
+    own page is retired by it, ``PublicArticleVersion``)."""
+
+    content: str
+    takedowns: str
+    structure: str
+    number: int
+    articles: Mapping[int, int]
+
+    def article(self, article_id) -> int:
+        return self.articles.get(article_id, 0)
+
+
+NO_VERSIONS = Versions("0", "0", "0", 0, {})
+
+# This process's last reading of the database's versions: (when, Versions).
+_version_memo: tuple[float, Versions] | None = None
 
 
 def _stamp(moment) -> str:
     return str(int(moment.timestamp() * 1000))
 
 
-def _read_versions() -> tuple[str, str]:
-    """(content version, takedown mark) as committed in the database. Each carries the time
-    of its last change, so a database restored from a backup never reuses a version under
-    which other content was cached."""
-    from articles.models import ContentVersion
+def _read_versions(previous: Versions | None) -> Versions:
+    """The versions as committed in the database. Each string carries the time of its last
+    change, so a database restored from a backup never reuses a version under which other
+    content was cached. The articles changed since ``previous`` are read on top of it: at
+    most one more query, of the few rows written since."""
+    from articles.models import ContentVersion, PublicArticleVersion
 
     row = (
         ContentVersion.objects.filter(pk=1)
-        .values_list("number", "changed_at", "takedowns", "taken_down_at")
+        .values_list(
+            "number",
+            "changed_at",
+            "takedowns",
+            "taken_down_at",
+            "structure",
+            "restructured_at",
+            "restructured_number",
+        )
         .first()
     )
     if row is None:
-        return "0", "0"
-    number, changed_at, takedowns, taken_down_at = row
-    return f"{number}.{_stamp(changed_at)}", f"{takedowns}.{_stamp(taken_down_at)}"
+        return NO_VERSIONS
+    number, changed_at, takedowns, taken_down_at, structure, restructured_at, since = row
+    structure = f"{structure}.{_stamp(restructured_at)}"
+    articles = {}
+    if previous is not None and previous.structure == structure and previous.number <= number:
+        since, articles = previous.number, previous.articles
+    if number > since:
+        # Writers take turns on the version's row, so every change up to ``number`` has
+        # committed: none can appear later below it.
+        changed = PublicArticleVersion.objects.filter(number__gt=since, number__lte=number)
+        articles = {**articles, **dict(changed.values_list("article_id", "number"))}
+    return Versions(
+        content=f"{number}.{_stamp(changed_at)}",
+        takedowns=f"{takedowns}.{_stamp(taken_down_at)}",
+        structure=structure,
+        number=number,
+        articles=articles,
+    )
 
 
 # Counted up whenever the memo is forgotten: a reading that began before (in another thread
@@ -196,64 +247,109 @@ def _read_versions() -> tuple[str, str]:
 # committed would not show here for a second.
 _forgotten = 0
 
+# Within a request (``versions_pinned``), the first reading holds to the end: a page and its
+# fragments are keyed by versions read before anything they show, never by a newer one read
+# halfway through (which would keep what was read before a change under the version that
+# retires it).
+_pinned: ContextVar[list | None] = ContextVar("pinned_versions", default=None)
 
-def _versions() -> tuple[str, str]:
+
+@contextmanager
+def versions_pinned():
+    token = _pinned.set([])
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
+def versions() -> Versions:
+    """The versions: read from the database at most once a second per process (a change
+    shows everywhere within about a second, and at once in the process that made it), and
+    once per request."""
+    pin = _pinned.get()
+    if pin:
+        return pin[0]
     global _version_memo
     now = time.monotonic()
     memo, forgotten = _version_memo, _forgotten
     if memo is not None and now - memo[0] < VERSION_MEMO_SECONDS:
-        return memo[1:]
-    try:
-        versions = _read_versions()
-    except DatabaseError:
-        if memo is None:
-            raise  # nothing known: the caller answers as for any database outage
-        # Nothing public can change while the database cannot be reached, so the last
-        # reading holds; it is asked again in a second.
-        versions = memo[1:]
-    if forgotten == _forgotten:
-        _version_memo = (now, *versions)
-    return versions
+        read = memo[1]
+    else:
+        try:
+            read = _read_versions(memo[1] if memo is not None else None)
+        except DatabaseError:
+            if memo is None:
+                raise  # nothing known: the caller answers as for any database outage
+            # Nothing public can change while the database cannot be reached, so the last
+            # reading holds; it is asked again in a second.
+            read = memo[1]
+        if forgotten == _forgotten:
+            _version_memo = (now, read)
+    if pin is not None:
+        pin.append(read)
+    return read
 
 
 def content_version() -> str:
-    """The version every key of cached public content carries. Read from the database at
-    most once a second per process: a change shows everywhere within about a second, and
-    at once in the process that made it."""
-    return _versions()[0]
+    """The version every key of cached public content carries."""
+    return versions().content
 
 
 def takedown_mark() -> str:
     """Changes whenever something public was taken away (``bump_content_version``)."""
-    return _versions()[1]
+    return versions().takedowns
 
 
-def bump_content_version(*, takedown: bool = False, **kwargs) -> None:
-    """A new content version, counted up in the current transaction: every cached page,
-    fragment and remembered value is retired when the change commits, and not before (a
-    request reading the new version always reads the new rows too). ``takedown``: the change
-    took something public away, so the last good copies of pages kept for outages go too.
+def bump_content_version(*, takedown: bool = False, article: int | None = None) -> None:
+    """A new content version, counted up in the current transaction: cached pages, fragments
+    and remembered values are retired when the change commits, and not before (a request
+    reading the new version always reads the new rows too).
+
+    ``article``: the change is confined to that public article (it stays public): its own
+    page is retired and every page that lists articles, not the pages of other articles.
+    Without it the change may show anywhere, and everything is retired. ``takedown``: the
+    change took something public away, so the last good copies of pages kept for outages go
+    too.
 
     Counted in the database, not in the cache: a retirement that a stalled or absent Redis
     could not record would be lost, and the old pages would come back with it."""
-    from articles.models import ContentVersion
+    from articles.models import ContentVersion, PublicArticleVersion
 
     now = timezone.now()
     fields = {"number": F("number") + 1, "changed_at": now}
     if takedown:
         fields.update(takedowns=F("takedowns") + 1, taken_down_at=now)
+    if article is None:
+        fields.update(
+            structure=F("structure") + 1,
+            restructured_at=now,
+            restructured_number=F("number") + 1,  # the new number: the old row's, plus one
+        )
     if not ContentVersion.objects.filter(pk=1).update(**fields):
         # The row is made by a migration; a test database flushed between tests has none.
         ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    if article is not None:
+        # The row is this transaction's until it commits: the number read is its own.
+        number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).get()
+        PublicArticleVersion.objects.bulk_create(
+            [PublicArticleVersion(article_id=article, number=number)],
+            update_conflicts=True,
+            unique_fields=["article_id"],
+            update_fields=["number"],
+        )
     transaction.on_commit(forget_versions)
 
 
 def forget_versions() -> None:
     """Read the versions from the database at the next ask (after this process's change
-    committed, so it shows here at once)."""
+    committed, so it shows here at once, in the request that made it too)."""
     global _version_memo, _forgotten
     _forgotten += 1
     _version_memo = None
+    pin = _pinned.get()
+    if pin:
+        pin.clear()
 
 
 def versioned(name: str) -> str:

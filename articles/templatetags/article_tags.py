@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles.caching import holes
+from articles.caching.store import versions
 
 register = template.Library()
 
@@ -24,6 +25,19 @@ DANISH_MONTHS = (
     "nov.",
     "dec.",
 )
+
+
+@register.filter
+def fragment_version(article) -> str:
+    """The version of an article's own fragments (its card, its page's head, text and
+    metadata): new when the article changes, or anything that may show anywhere does, and
+    not when another article is published. The time of the article's last save is in it
+    too, where it was loaded, so that a preview of a draft, whose saves retire nothing, shows
+    the draft as saved. (Cards defer it: they show published articles only, and asking for
+    it would cost a query a card.)"""
+    current = versions()
+    saved = article.__dict__.get("updated_at")
+    return f"{current.structure}.{current.article(article.pk)}.{saved.timestamp() if saved else 0}"
 
 
 @register.filter
