@@ -924,7 +924,7 @@ class ContentVersion(models.Model):
     an article leaving the public): they retire every page. A change to one public article
     (published, edited, its byline or tags) counts up ``number`` only, and records it in
     ``PublicArticleVersion``: its own page and the pages that list articles are retired, the
-    pages of other articles are not (articles/caching/pages.py, ``Validity``).
+    pages of other articles are not (articles/caching/pages.py, ``freshness``).
     """
 
     number = models.PositiveBigIntegerField("version", default=0)

@@ -406,3 +406,25 @@ def test_a_preview_shows_the_draft_as_last_saved(client, journalist, committed):
         draft.save()
     preview = client.get(url).content.decode()
     assert "Andet udkast" in preview and "Nu med en ny tekst." in preview
+
+
+def test_a_scheduled_publication_ends_the_lists_not_every_article_page(newsroom, committed, editor):
+    """At its time a scheduled article appears on the lists at once; the article pages, which
+    would all end at that moment together, keep their lag instead."""
+    import time
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    reader, urls, _, _, draft = newsroom
+    with committed():
+        workflow.publish(draft, editor, at=timezone.now() + timedelta(seconds=1))
+    for url in urls.values():
+        reader.get(url)  # stored again where the scheduling retired them
+    time.sleep(max(0.0, (draft.published_at - timezone.now()).total_seconds()) + 0.2)
+    front = reader.get(urls["front"])
+    assert front["X-Page-Cache"] == "miss" and "Nyhed om varmepriser" in front.content.decode()
+    assert answers(reader, {"first": urls["first"], "second": urls["second"]}) == {
+        "first": "hit",
+        "second": "hit",
+    }

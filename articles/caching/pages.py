@@ -4,11 +4,12 @@ personal.
 A public page (``public_page``) is rendered once per address, the same for every reader, and
 kept until a change it shows (``freshness``: a page that lists articles, any change to a
 public article; an article's page, a change to that article, or to others once it has shown
-them for ARTICLE_PAGE_LAG_SECONDS; every page, a change that may show anywhere): where a reader's state shows, the templates leave a *hole* (``holes.py``):
-the header's counter, each "Læs senere" button, and the suggestions that leave out what is on
-the reader's list. The stored entry holds the page for a visitor without a list, ready to
-send, and the page's parts around its holes. ``PageCacheMiddleware``, the outermost layer of
-the site, answers from it before any other middleware runs:
+them for ARTICLE_PAGE_LAG_SECONDS; every page, a change that may show anywhere). Where a
+reader's state shows, the templates leave a *hole* (``holes.py``): the header's counter, each
+"Læs senere" button, and the suggestions that leave out what is on the reader's list. The
+stored entry holds the page for a visitor without a list, ready to send, and the page's parts
+around its holes. ``PageCacheMiddleware``, the outermost layer of the site, answers from it
+before any other middleware runs:
 
 - a visitor with no cookies of ours gets the stored page as it is (public, cacheable by
   browsers and shared caches for PUBLIC_CACHE_SECONDS, ``Vary: Cookie``);
@@ -264,6 +265,11 @@ def public_page(view):
             let_go(request, key)  # nothing to store
             return response
         timeout = lifetime(settings.PAGE_CACHE_SECONDS) if use_cache else 0
+        if use_cache and getattr(response, "opens_article", None) is not None:
+            # An article's page shows a scheduled article only in its cards, which may lag:
+            # it need not end at the publication, when every article page would end at once.
+            lag = min(settings.PAGE_CACHE_SECONDS, settings.ARTICLE_PAGE_LAG_SECONDS)
+            timeout = max(timeout, lag)
         if timeout:
             response.page_cache = (key, copy_key, timeout, number)
         else:
