@@ -358,6 +358,15 @@ class ArticleAdmin(VersionAdmin):
         request.listing_articles = True
         return super().changelist_view(request, extra_context)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A new article starts with its writer's byline, when they write as an author."""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ArticleAuthorInline) and obj.pk is None and request.method == "GET":
+            writer = Author.objects.filter(user=request.user).values_list("pk", flat=True).first()
+            if writer is not None:
+                kwargs["initial"] = [{"author": writer, "position": 0}]
+        return kwargs
+
     def action_checkbox(self, article):
         """The row's checkbox, and the token of the content the list showed: "Udgiv valgte"
         publishes only what has not changed since (workflow.publish)."""

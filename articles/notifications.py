@@ -41,6 +41,7 @@ from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 
 from .models import Article, ArticleEvent, EditorialMail
+from .people import display_name
 
 logger = logging.getLogger(__name__)
 
@@ -226,7 +227,7 @@ def mail_context(event: ArticleEvent, user, reason: str) -> dict:
         "subject": subject,
         "site_name": settings.SITE_NAME,
         "first_name": (user.first_name or "").strip(),
-        "actor_name": _display_name(actor) if actor else "Nogen",
+        "actor_name": display_name(actor) if actor else "Nogen",
         "before": before,
         "title": title,
         "after": after.format(when=when),
@@ -245,10 +246,6 @@ def danish_time(value, weekday: bool = True) -> str:
         year = "" if local.year == timezone.localtime().year else " Y"
         day = r"l \d\e\n j. F" if weekday else "j. F"
         return dateformat.format(local, day + year + r" \k\l. H:i")
-
-
-def _display_name(user) -> str:
-    return (user.get_full_name() or "").strip() or user.get_username()
 
 
 def _one_line(text: str) -> str:

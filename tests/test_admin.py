@@ -492,3 +492,28 @@ class TestEditorInDanish:
         script = client.get("/admin/jsi18n/redaktion/").content.decode()
         for danish in ("Rediger link", "Adresse (URL)", "Opdater", "Annuller", "Åbn i nyt vindue"):
             assert json.dumps(danish)[1:-1] in script, danish
+
+
+def test_a_new_article_starts_with_its_writers_byline(client, journalist, editor):
+    client.force_login(journalist)
+    page = client.get(ADD_URL).content.decode()
+    mine = journalist.author_profile
+    assert f'<option value="{mine.pk}" selected>{mine.name}</option>' in page
+    # Someone who writes as no author starts with an empty byline.
+    client.force_login(editor)
+    assert f'value="{mine.pk}" selected' not in client.get(ADD_URL).content.decode()
+
+
+def test_the_newsroom_names_people_not_their_logins(client, journalist, editor):
+    """The note's writer and the article's log name people: their full name, their login only
+    when they have none."""
+    editor.first_name, editor.last_name = "Jonas", "Brøndum Lauridsen"
+    editor.save()
+    article = ArticleFactory(draft=True, created_by=journalist)
+    workflow.submit_for_review(article, journalist, note="Klar til dig.")
+    workflow.return_to_author(article, editor, note="Skriv manchetten kortere.")
+    client.force_login(journalist)
+    page = " ".join(client.get(change_url(article)).content.decode().split())
+    assert "Sendt tilbage til skribenten af Jonas Brøndum Lauridsen," in page
+    assert "af redaktoer" not in page
+    assert "af journalist" in page  # no name given: the login

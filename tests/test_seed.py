@@ -48,4 +48,9 @@ def test_demo_accounts_only_on_development_machines(settings):
     )
     assert journalist.groups.get().name == "Journalist" and journalist.is_staff
     assert editor.groups.get().name == "Redaktør"
-    assert journalist.author_profile.slug == content.AUTHORS[0]["slug"]
+    # People, with their names, addresses and bylines: the newsroom shows names, not logins.
+    assert journalist.get_full_name() == "Sara Vestergaard Nielsen"
+    assert editor.get_full_name() == "Jonas Brøndum Lauridsen"
+    assert journalist.email and editor.email
+    assert journalist.author_profile.name == journalist.get_full_name()
+    assert editor.author_profile.name == editor.get_full_name()

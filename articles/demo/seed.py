@@ -44,6 +44,11 @@ HANDWRITTEN = len(content.ARTICLES)
 DAYS_SPREAD = 730  # two years of articles
 # Only ever used with DEBUG on, for the two local demo accounts.
 DEMO_PASSWORD = "almene-demo-2026"
+# The demo accounts (username, group, the author they write as): a journalist and an editor.
+DEMO_STAFF = (
+    ("journalist", "Journalist", "sara-vestergaard-nielsen"),
+    ("redaktoer", "Redaktør", "jonas-broendum-lauridsen"),
+)
 
 
 @dataclass
@@ -106,21 +111,27 @@ class DemoSeeder:
         return authors
 
     def seed_staff(self, authors):
-        """Two accounts to try the newsroom with, on development machines only (DEBUG)."""
+        """Two accounts to try the newsroom with, on development machines only (DEBUG): each
+        a person of the demo's newsroom, with their name, an e-mail address (so the
+        newsroom's notifications have somewhere to go) and their byline."""
         User = get_user_model()
-        first_author = authors[content.AUTHORS[0]["slug"]]
-        for username, group in (("journalist", "Journalist"), ("redaktoer", "Redaktør")):
+        for username, group, author_slug in DEMO_STAFF:
+            author = authors[author_slug]
+            first_name, _, last_name = author.name.partition(" ")
             user, created = User.objects.get_or_create(
                 username=username, defaults={"is_staff": True}
             )
             if created:
                 user.set_password(DEMO_PASSWORD)
+                self.log(f"Demokonto: {username} / {DEMO_PASSWORD} ({group}, {author.name})")
+            if created or not user.get_full_name():  # accounts made before they had names
+                user.first_name, user.last_name = first_name, last_name
+                user.email = user.email or f"{username}@almene-nyheder.example"
                 user.save()
-                self.log(f"Demokonto: {username} / {DEMO_PASSWORD} ({group})")
             user.groups.add(Group.objects.get(name=group))
-            if username == "journalist" and first_author.user_id is None:
-                first_author.user = user
-                first_author.save(update_fields=["user"])
+            if author.user_id is None and not Author.objects.filter(user=user).exists():
+                author.user = user
+                author.save(update_fields=["user"])
 
     def seed_tags(self) -> dict[str, Tag]:
         existing = {tag.name.lower(): tag for tag in Tag.objects.filter(name__in=content.TAGS)}
