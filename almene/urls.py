@@ -70,6 +70,7 @@ urlpatterns = [
 # A database error that reaches Django's unhandled-exception path is an outage, not a crash:
 # a page's last good copy or a 503 (almene/outage.py). Any other error gets the 500 page.
 handler500 = "almene.outage.server_error"
+handler403 = "almene.views.permission_denied"
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Development (and the browser tests) only: in production the web server or object store

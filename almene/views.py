@@ -114,3 +114,27 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def permission_denied(request, exception=None):
+    """403 in Danish, saying what the user may do instead: in the newsroom, with its header
+    and the reason the workflow gave (its refusals are written in Danish for the user);
+    elsewhere, in the site's own layout."""
+    from django.contrib import admin
+    from django.shortcuts import render
+
+    from articles import roles
+    from articles.workflow import TransitionRefused
+
+    user = request.user
+    in_newsroom = user.is_authenticated and user.is_staff
+    context = {
+        "base_template": "admin/base_site.html" if in_newsroom else "base.html",
+        # Django's own refusals carry no reason, or an English one: only the workflow's.
+        "reason": str(exception) if isinstance(exception, TransitionRefused) else "",
+        "in_newsroom": in_newsroom,
+        "may_publish": in_newsroom and roles.can_publish(user),
+    }
+    if in_newsroom:
+        context |= admin.site.each_context(request) | {"title": "Det har du ikke adgang til"}
+    return render(request, "403.html", context, status=403)

@@ -517,3 +517,19 @@ def test_the_newsroom_names_people_not_their_logins(client, journalist, editor):
     assert "Sendt tilbage til skribenten af Jonas Brøndum Lauridsen," in page
     assert "af redaktoer" not in page
     assert "af journalist" in page  # no name given: the login
+
+
+def test_a_refusal_says_in_danish_what_the_user_may_do(client, journalist, editor):
+    client.force_login(journalist)
+    response = client.get(reverse("admin:auth_user_changelist"))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "<h1>Det har du ikke adgang til</h1>" in page and "Forbidden" not in page
+    assert "Som journalist kan du skrive nye artikler" in page
+    assert f'href="{reverse("admin:index")}">Gå til dit skrivebord' in page
+    assert 'lang="da"' in page
+
+    client.force_login(editor)  # editors see the users, but make none
+    response = client.get(reverse("admin:auth_user_add"))
+    assert response.status_code == 403
+    assert "Som redaktør kan du rette, udgive" in response.content.decode()

@@ -358,3 +358,14 @@ def test_admin_date_hierarchy_out_of_range(client, site, query):
     client.force_login(site["editor"])
     response = client.get(CHANGELIST, QUERY_STRING=query)
     assert response.status_code == 302 and response["Location"].endswith("?e=1")
+
+
+def test_a_form_sent_without_its_token_gets_a_danish_page(db):
+    """A stale or missing CSRF token: a page in Danish that says what to do, nothing changed."""
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/nyhedsbrev/", {"email": "a@example.org"})
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert 'lang="da"' in page and "Formularen kunne ikke sendes" in page
+    assert "Forbidden" not in page and "CSRF verification failed" not in page
