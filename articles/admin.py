@@ -27,6 +27,8 @@ from django.views.decorators.cache import never_cache
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from almene.admin import DanishInlines
+
 from . import roles, workflow
 from .caching import holes
 from .forms import rich_text_field
@@ -235,6 +237,7 @@ class ArticleAuthorInline(ArticleInlineMixin, admin.TabularInline):
     fields = ["author", "position"]
     extra = 1
     verbose_name = "skribent"
+    add_another = "Tilføj en skribent"
     verbose_name_plural = "Skribenter (i byline-rækkefølge)"
 
 
@@ -244,6 +247,7 @@ class TaggedArticleInline(ArticleInlineMixin, admin.TabularInline):
     fields = ["tag"]
     extra = 1
     verbose_name = "emne"
+    add_another = "Tilføj et emne"
     verbose_name_plural = "Emner"
 
 
@@ -271,6 +275,7 @@ class RelatedArticleInline(ArticleInlineMixin, admin.TabularInline):
     extra = 1
     verbose_name = "relateret artikel"
     verbose_name_plural = "Læs også (redaktionens valg, i rækkefølge)"
+    add_another = "Tilføj en relateret artikel"
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -298,7 +303,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(DanishInlines, VersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     object_history_template = "admin/articles/article/object_history.html"

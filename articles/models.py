@@ -49,7 +49,7 @@ def remember_image_names(instance, *image_fields: str):
 
 class Section(models.Model):
     name = models.CharField("navn", max_length=100, unique=True)
-    slug = models.SlugField("slug", max_length=100, unique=True)
+    slug = models.SlugField("webadresse", max_length=100, unique=True)
     description = models.TextField("beskrivelse", blank=True)
     position = models.PositiveSmallIntegerField("placering", default=0)
     # Editors who want the section's articles sent to them for review; none: all editors.
@@ -76,7 +76,7 @@ class Section(models.Model):
 
 class Author(models.Model):
     name = models.CharField("navn", max_length=150)
-    slug = models.SlugField("slug", max_length=150, unique=True)
+    slug = models.SlugField("webadresse", max_length=150, unique=True)
     role = models.CharField("titel", max_length=150, blank=True, help_text="Fx Journalist.")
     bio = models.TextField("om skribenten", blank=True)
     photo = models.ImageField("portræt", upload_to=author_photo_upload_to, blank=True)
@@ -166,7 +166,9 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey(
         "Article", on_delete=models.CASCADE, related_name="tagged_items"
     )
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    tag = models.ForeignKey(
+        Tag, verbose_name="emne", on_delete=models.CASCADE, related_name="tagged_articles"
+    )
 
     class Meta:
         verbose_name = "emne på artikel"
@@ -256,7 +258,7 @@ class Article(models.Model):
 
     title = models.CharField("titel", max_length=200)
     slug = models.SlugField(
-        "slug",
+        "webadresse",
         max_length=200,
         unique=True,
         blank=True,
@@ -709,7 +711,7 @@ class SearchWord(models.Model):
 class ArticleSlugRedirect(models.Model):
     """An earlier address of a published article, answered with a permanent redirect."""
 
-    old_slug = models.SlugField("tidligere slug", max_length=200, unique=True)
+    old_slug = models.SlugField("tidligere webadresse", max_length=200, unique=True)
     article = models.ForeignKey(
         Article, verbose_name="artikel", on_delete=models.CASCADE, related_name="slug_redirects"
     )

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.db import models
 from reversion.admin import VersionAdmin
 
+from almene.admin import DanishInlines
 from articles.forms import rich_text_field
 
 from .models import Effort, Goal, GoalProgramme, Indicator, Measurement
@@ -17,10 +18,11 @@ class GoalInline(admin.TabularInline):
     prepopulated_fields = {"slug": ["title"]}
     show_change_link = True
     extra = 0
+    add_another = "Tilføj et mål"
 
 
 @admin.register(GoalProgramme)
-class GoalProgrammeAdmin(VersionAdmin):
+class GoalProgrammeAdmin(DanishInlines, VersionAdmin):
     list_display = ["title", "period", "is_current", "adopted_on", "adopted_by"]
     list_filter = ["is_current"]
     search_fields = ["title"]
@@ -45,6 +47,7 @@ class EffortInline(admin.TabularInline):
     fields = ["text", "position"]
     extra = 1
     verbose_name_plural = "Indsatser (i rækkefølge)"
+    add_another = "Tilføj en indsats"
 
 
 class IndicatorInline(admin.TabularInline):
@@ -61,10 +64,11 @@ class IndicatorInline(admin.TabularInline):
     show_change_link = True
     extra = 0
     verbose_name_plural = "Indikatorer (målinger tilføjes på indikatorens egen side)"
+    add_another = "Tilføj en indikator"
 
 
 @admin.register(Goal)
-class GoalAdmin(VersionAdmin):
+class GoalAdmin(DanishInlines, VersionAdmin):
     form = GoalAdminForm
     list_display = ["title", "programme", "position", "theme"]
     list_filter = ["programme"]
@@ -78,6 +82,7 @@ class MeasurementInline(admin.TabularInline):
     model = Measurement
     fields = ["measured_on", "value", "source", "source_url"]
     extra = 1
+    add_another = "Tilføj en måling"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if isinstance(db_field, models.URLField):
@@ -87,7 +92,7 @@ class MeasurementInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(VersionAdmin):
+class IndicatorAdmin(DanishInlines, VersionAdmin):
     list_display = ["name", "goal", "unit", "baseline_value", "target_value", "target_year"]
     list_filter = ["goal__programme", "goal"]
     list_select_related = ["goal"]

@@ -23,7 +23,7 @@ class GoalProgrammeQuerySet(models.QuerySet):
 
 class GoalProgramme(models.Model):
     title = models.CharField("titel", max_length=150)
-    slug = models.SlugField("slug", max_length=150, unique=True)
+    slug = models.SlugField("webadresse", max_length=150, unique=True)
     first_year = models.PositiveSmallIntegerField("første år")
     last_year = models.PositiveSmallIntegerField("sidste år")
     adopted_on = models.DateField("vedtaget", null=True, blank=True)
@@ -134,7 +134,7 @@ class Goal(models.Model):
         GoalProgramme, verbose_name="målprogram", on_delete=models.CASCADE, related_name="goals"
     )
     title = models.CharField("titel", max_length=150)
-    slug = models.SlugField("slug", max_length=150, unique=True)
+    slug = models.SlugField("webadresse", max_length=150, unique=True)
     summary = models.CharField("kort beskrivelse", max_length=250)
     description = SanitizedHTMLField("beskrivelse", blank=True)
     position = models.PositiveSmallIntegerField("placering", default=0)

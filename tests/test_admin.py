@@ -1,5 +1,6 @@
 """The editorial admin: the permission matrix, the workflow, validation, preview, history."""
 
+import html
 import json
 from datetime import timedelta
 
@@ -533,3 +534,18 @@ def test_a_refusal_says_in_danish_what_the_user_may_do(client, journalist, edito
     response = client.get(reverse("admin:auth_user_add"))
     assert response.status_code == 403
     assert "Som redaktør kan du rette, udgive" in response.content.decode()
+
+
+def test_the_article_form_speaks_danish_where_django_does_not(client, editor):
+    """Django's Danish says "Tilføj endnu en Emne" and "Efter tag"; the newsroom says it right."""
+    client.force_login(editor)
+    form = html.unescape(client.get(ADD_URL).content.decode())
+    for text in ("Tilføj en skribent", "Tilføj et emne", "Tilføj en relateret artikel"):
+        assert f'"addText": {json.dumps(text)}' in form
+    assert "Tilføj endnu en" not in form  # "en mål": the "+" beside a choice says "Tilføj mål"
+    assert 'title="Tilføj mål"' in form
+    assert "Webadresse" in form and ">Slug<" not in form
+    for name in ("Renovering", "Beboerdemokrati"):
+        ArticleFactory().tags.add(name)
+    changelist = client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert "Efter emne" in changelist and "Efter tag" not in changelist
