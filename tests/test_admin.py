@@ -549,3 +549,17 @@ def test_the_article_form_speaks_danish_where_django_does_not(client, editor):
         ArticleFactory().tags.add(name)
     changelist = client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert "Efter emne" in changelist and "Efter tag" not in changelist
+
+
+def test_the_article_list_has_mine_and_the_last_worked_on_first(client, journalist):
+    ArticleFactory(title="En andens artikel")
+    ArticleFactory(draft=True, created_by=journalist, title="Min nye kladde")
+    ArticleFactory(title="Min udgivne", authors=[journalist.author_profile])
+    client.force_login(journalist)
+    changelist = reverse("admin:articles_article_changelist")
+    page = client.get(changelist).content.decode()
+    assert page.index("Min nye kladde") < page.index("En andens artikel")  # newest change first
+    assert "Mine artikler" in page
+    mine_only = client.get(changelist, {"mine": "ja"}).content.decode()
+    assert "Min nye kladde" in mine_only and "Min udgivne" in mine_only
+    assert "En andens artikel" not in mine_only
