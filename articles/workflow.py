@@ -526,6 +526,8 @@ def change_in_progress(article: Article) -> PendingChange | None:
 
 
 def latest_note(article: Article) -> ArticleEvent | None:
-    """The latest step that came with a note (a return, a submission), for the top of the
-    article's page and the desk."""
-    return article.events.exclude(note="").select_related("actor").first()
+    """The note that still speaks to the article as it is, for the top of its page: the
+    latest step's, when it came with one (a return, a submission). A later step leaves it
+    behind: a published article no longer says "Sendt til redigering"."""
+    latest = article.events.select_related("actor").first()
+    return latest if latest is not None and latest.note else None

@@ -563,3 +563,16 @@ def test_the_article_list_has_mine_and_the_last_worked_on_first(client, journali
     mine_only = client.get(changelist, {"mine": "ja"}).content.decode()
     assert "Min nye kladde" in mine_only and "Min udgivne" in mine_only
     assert "En andens artikel" not in mine_only
+
+
+def test_a_note_leaves_the_top_of_the_article_once_a_later_step_answers_it(
+    client, journalist, editor
+):
+    article = ArticleFactory(draft=True, created_by=journalist, with_image=True)
+    workflow.submit_for_review(article, journalist, note="Sendt med billedet fra i går.")
+    client.force_login(editor)
+    assert "Sendt med billedet fra i går." in client.get(change_url(article)).content.decode()
+    workflow.publish(article, editor)
+    page = client.get(change_url(article)).content.decode()
+    assert 'class="workflow-note"' not in page  # the log below still holds it
+    assert "Sendt med billedet fra i går." in page
