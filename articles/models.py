@@ -194,6 +194,11 @@ def articles_shown_publicly(**lookup) -> bool:
 class StateChangeOutsideWorkflow(Exception):
     """An article's status or publication time was changed without articles.workflow."""
 
+    def __init__(self):
+        super().__init__(
+            "An article's status and publication time change through articles.workflow."
+        )
+
 
 # Set by articles.workflow while it applies a transition: only then may a saved article's
 # status or publication time change (Article.save checks). New articles may be created in
@@ -212,7 +217,25 @@ def state_change():
         _STATE_CHANGE.reset(token)
 
 
+# What only articles.workflow may change on a saved article (Article.save and
+# ArticleQuerySet.update check).
+STATE_FIELDS = frozenset({"status", "published_at"})
+
+
 class ArticleQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """``QuerySet.update``, refused for an article's status or publication time outside
+        articles.workflow: a bulk update sends no signal, so it would publish or take down
+        without an editor, a log entry, a version or a retired page."""
+        if STATE_FIELDS & kwargs.keys() and not _STATE_CHANGE.get():
+            raise StateChangeOutsideWorkflow()
+        return super().update(**kwargs)
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        if STATE_FIELDS & set(fields) and not _STATE_CHANGE.get():
+            raise StateChangeOutsideWorkflow()
+        return super().bulk_update(objs, fields, batch_size=batch_size)
+
     def published(self):
         """What the public may see: published, at a time that has come.
 
@@ -377,9 +400,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding and self.state_changed() and not _STATE_CHANGE.get():
-            raise StateChangeOutsideWorkflow(
-                "An article's status and publication time change through articles.workflow."
-            )
+            raise StateChangeOutsideWorkflow()
         if not self.slug:
             self.slug = unique_slug(Article.objects.all(), self.title, exclude_pk=self.pk)
         refresh_renditions(self, "hero_image", "hero_renditions", ("hero", "card"))

@@ -15,7 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from articles import caching, desk
-from articles.models import Article, ArticleEvent, PendingChange
+from articles.models import Article, ArticleEvent, PendingChange, state_change
 
 from .factories import ArticleFactory, AuthorFactory, UserFactory
 
@@ -303,7 +303,8 @@ def test_recently_published_is_the_last_ten_with_who_published_them(
         log(article, Action.PUBLISHED, other_journalist, ago=timedelta(days=2))
         log(article, Action.SCHEDULED, editor, ago=timedelta(days=1))
         log(article, Action.CHANGE_APPROVED, other_journalist)  # not a publication
-    Article.objects.filter(pk=articles[1].pk).update(status=Article.Status.DRAFT)
+    with state_change():  # behind the workflow's back, on purpose
+        Article.objects.filter(pk=articles[1].pk).update(status=Article.Status.DRAFT)
     ArticleFactory(title="Ingen ved hvem", published_at=timezone.now() - timedelta(minutes=5))
     ArticleFactory(scheduled=True, title="Planlagt")
 

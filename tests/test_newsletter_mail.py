@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, state_change
 from articles.templatetags.article_tags import danish_date
 from newsletter import content
 from newsletter.mails import digest_message, subject
@@ -361,7 +361,8 @@ def test_a_digest_page_shows_its_public_articles_as_cards(client):
     older = ArticleFactory(published_at=now - timedelta(hours=9))
     withdrawn = ArticleFactory(published_at=now - timedelta(hours=5))
     digest = digest_of(7, [older, newer, withdrawn])
-    Article.objects.filter(pk=withdrawn.pk).update(status=Article.Status.DRAFT)
+    with state_change():  # behind the workflow's back, on purpose
+        Article.objects.filter(pk=withdrawn.pk).update(status=Article.Status.DRAFT)
     response = client.get("/nyhedsbrev/arkiv/7/")
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.caching import forget_local_state
-from articles.models import Article, SearchWord
+from articles.models import Article, SearchWord, state_change
 from articles.search import clean_query, index_words
 
 from .factories import ArticleFactory, GoalFactory, SectionFactory, UserFactory
@@ -281,7 +281,8 @@ class TestSuggestionsOnlyFromPublicWords:
         with committed():
             soon = ArticleFactory(title="Renoveringsstøtten stiger", scheduled=True)
         assert self.suggestion(client, "renoveringsstøtte") == ""
-        Article.objects.filter(pk=soon.pk).update(published_at=timezone.now())
+        with state_change():  # behind the workflow's back, on purpose
+            Article.objects.filter(pk=soon.pk).update(published_at=timezone.now())
         assert self.suggestion(client, "renoveringsstøttne") == "renoveringsstøtten"
 
     def test_the_migration_keeps_only_published_articles_words(self, committed):

@@ -157,6 +157,23 @@ def test_the_shell_cannot_change_state_around_the_workflow():
     assert Article.objects.get(pk=article.pk).status == DRAFT
 
 
+def test_a_bulk_update_cannot_change_state_around_the_workflow():
+    """``update()`` and ``bulk_update()`` send no signal: around the workflow they would
+    publish or take down with no editor, no log and no retired page."""
+    draft, published = ArticleFactory(draft=True), ArticleFactory()
+    with pytest.raises(StateChangeOutsideWorkflow):
+        Article.objects.filter(pk=draft.pk).update(status=PUBLISHED, published_at=timezone.now())
+    with pytest.raises(StateChangeOutsideWorkflow):
+        Article.objects.filter(pk=published.pk).update(published_at=None)
+    published.status = DRAFT
+    with pytest.raises(StateChangeOutsideWorkflow):
+        Article.objects.bulk_update([published], ["status"])
+    assert Article.objects.get(pk=draft.pk).status == DRAFT
+    assert Article.objects.get(pk=published.pk).status == PUBLISHED
+    # Anything else may still be updated in bulk.
+    assert Article.objects.filter(pk=draft.pk).update(title="Ny titel") == 1
+
+
 # --- Every admin URL and action ---------------------------------------------------------------
 
 ADMIN = admin.site._registry[Article]
