@@ -11,33 +11,12 @@ with Django's own "?e=1" page instead of a 500 (``BadLookupsAnswered``): the sit
 into each ModelAdmin as it is registered, so no app needs to know, and a new one is covered.
 """
 
-import json
-from functools import partial
-
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.db import DataError
 from django.template.response import TemplateResponse
 from django.urls import path
-
-
-class DanishInlines:
-    """Django writes "Tilføj endnu en Emne" under each inline: its Danish has one article
-    ("en") for every noun, and the noun capitalised. Each inline of a ModelAdmin with this
-    mixin may say its own (``add_another = "Tilføj et emne"``)."""
-
-    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
-        inline_admin_formsets = super().get_inline_formsets(
-            request, formsets, inline_instances, obj
-        )
-        for inline_admin_formset in inline_admin_formsets:
-            text = getattr(inline_admin_formset.opts, "add_another", None)
-            if text:
-                data = json.loads(inline_admin_formset.inline_formset_data())
-                data["options"]["addText"] = text
-                inline_admin_formset.inline_formset_data = partial(json.dumps, data)
-        return inline_admin_formsets
 
 
 class BadLookupsAnswered:

@@ -27,11 +27,10 @@ from django.views.decorators.cache import never_cache
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from almene.admin import DanishInlines
-
 from . import roles, workflow
 from .caching import holes
 from .forms import rich_text_field
+from .inlines import DanishInlines
 from .models import (
     Article,
     ArticleAuthor,

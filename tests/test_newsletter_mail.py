@@ -402,8 +402,14 @@ def queries_of(client, url: str, temperature: str) -> list[str]:
         for each in (cache, caches["fragments"]):
             each.clear()
         forget_local_state()
-    else:
-        assert client.get(url).status_code == 200
+        return captured_queries(client, url)
+    assert client.get(url).status_code == 200
+    # Warm: the fewer of two requests. What is read once a second (the content version) or
+    # kept for seconds here is read again when a slow, busy machine lets that time pass.
+    return min(captured_queries(client, url), captured_queries(client, url), key=len)
+
+
+def captured_queries(client, url: str) -> list[str]:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return [query["sql"] for query in captured.captured_queries]
