@@ -14,7 +14,7 @@ from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Case, IntegerField, Max, Prefetch, Q, When
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -952,6 +952,21 @@ class TagAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     fields = ["name", "slug"]
     readonly_fields = ["slug"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The tag picker's search: the exact name first ("Renovering" before
+        "Energirenovering"), then names that begin with the term, then the rest."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            closeness = Case(
+                When(name__iexact=term, then=0),
+                When(name__istartswith=term, then=1),
+                default=2,
+                output_field=IntegerField(),
+            )
+            queryset = queryset.annotate(closeness=closeness).order_by("closeness", "name")
+        return queryset, may_have_duplicates
 
 
 @admin.register(ArticleSlugRedirect)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles import workflow
-from articles.models import Article, ArticleSlugRedirect, RelatedArticle, state_change
+from articles.models import Article, ArticleSlugRedirect, RelatedArticle, Tag, state_change
 
 from .factories import (
     ArticleFactory,
@@ -577,3 +577,23 @@ def test_a_note_leaves_the_top_of_the_article_once_a_later_step_answers_it(
     page = client.get(change_url(article)).content.decode()
     assert 'class="workflow-note"' not in page  # the log below still holds it
     assert "Sendt med billedet fra i går." in page
+
+
+def test_the_tag_picker_puts_the_exact_name_first(client, journalist):
+    for name in ("Energirenovering", "Renoveringsplan", "Renovering"):
+        Tag.objects.create(name=name)
+    client.force_login(journalist)
+    found = client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "renovering",
+            "app_label": "articles",
+            "model_name": "taggedarticle",
+            "field_name": "tag",
+        },
+    ).json()
+    assert [result["text"] for result in found["results"]] == [
+        "Renovering",
+        "Renoveringsplan",
+        "Energirenovering",
+    ]
