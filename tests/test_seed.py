@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import CommandError, call_command
+from reversion.models import Version
 
 from articles.demo import content
 from articles.models import Article, Author, RelatedArticle, Section, Tag
@@ -15,6 +16,11 @@ def test_seed_demo_fills_the_site_and_is_idempotent(client):
 
     call_command("seed_demo", articles=50, images=2)
     assert (Article.objects.count(), Author.objects.count(), Tag.objects.count()) == counts
+    # Each article has its first version, byline included, for "Sammenlign versioner".
+    first = Version.objects.get_for_model(Article)
+    assert first.count() == 50
+    article = Article.objects.first()
+    assert Version.objects.get_for_object(article).get().field_dict["title"] == article.title
 
     # Drafts and scheduled articles exist for the admin, but only published ones are public.
     assert Article.objects.published().count() == 48

@@ -9,6 +9,7 @@ import random
 from dataclasses import dataclass
 from datetime import timedelta
 
+import reversion
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -263,6 +264,12 @@ class DemoSeeder:
         ArticleAuthor.objects.bulk_create(bylines, batch_size=1000)
         TaggedArticle.objects.bulk_create(taggings, batch_size=1000)
         RelatedArticle.objects.bulk_create(self.curated_links(new_specs, created), batch_size=500)
+        # Each article's first version, as the admin would have kept it: "Sammenlign
+        # versioner" then has the text before a journalist's first change to compare with.
+        with reversion.create_revision():
+            reversion.set_comment("Demoindhold")
+            for article in created.values():
+                reversion.add_to_revision(article)
         return len(articles)
 
     def curated_links(self, new_specs, created) -> list[RelatedArticle]:
