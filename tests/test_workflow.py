@@ -14,24 +14,12 @@ from articles import workflow
 from articles.caching import store
 from articles.models import Article, PendingChange, RelatedArticle
 
-from .factories import ArticleFactory, AuthorFactory, UserFactory, image_file
+from .factories import ArticleFactory, AuthorFactory, image_file
 from .test_admin import article_post, change_url, form_errors, list_action
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = reverse("admin:articles_article_changelist")
-
-
-@pytest.fixture
-def journalist():
-    user = UserFactory(username="journalist", groups=["Journalist"])
-    AuthorFactory(name="Jette Journalist", user=user)
-    return user
-
-
-@pytest.fixture
-def editor():
-    return UserFactory(username="redaktoer", groups=["Redaktør"])
 
 
 def revision_url(article, version):
