@@ -33,6 +33,7 @@ from .factories import (
     SectionFactory,
     UserFactory,
 )
+from .test_queries import captured_queries, warm_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -403,16 +404,7 @@ def queries_of(client, url: str, temperature: str) -> list[str]:
             each.clear()
         forget_local_state()
         return captured_queries(client, url)
-    assert client.get(url).status_code == 200
-    # Warm: the fewer of two requests. What is read once a second (the content version) or
-    # kept for seconds here is read again when a slow, busy machine lets that time pass.
-    return min(captured_queries(client, url), captured_queries(client, url), key=len)
-
-
-def captured_queries(client, url: str) -> list[str]:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return [query["sql"] for query in captured.captured_queries]
+    return warm_queries(client, url)
 
 
 # Cold: the clock of the next publication and the header's sections, and then the page's own

@@ -47,8 +47,19 @@ def queries_of(client, url: str, temperature: str) -> list[str]:
     that filled them."""
     if temperature == "cold":
         empty_caches()
-    else:
-        assert client.get(url).status_code == 200, url
+        return captured_queries(client, url)
+    return warm_queries(client, url)
+
+
+def warm_queries(client, url: str) -> list[str]:
+    """The SQL of a request after one that filled the caches: the fewer of two requests, as
+    what is read once a second (the content version) or kept for seconds in the process is
+    read again when a slow, busy machine lets that time pass."""
+    assert client.get(url).status_code == 200, url
+    return min(captured_queries(client, url), captured_queries(client, url), key=len)
+
+
+def captured_queries(client, url: str) -> list[str]:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url
