@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Case, IntegerField, Max, Prefetch, Q, When
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -24,6 +24,7 @@ from django.utils.decorators import method_decorator
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -51,7 +52,6 @@ from .versions import (
     snapshot_of_version,
 )
 from .views import article_page_context, parse_id
-from .workflow import join_danish
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -115,6 +115,8 @@ class ArticleAdminForm(forms.ModelForm):
         # The publication time is the workflow's to set (ArticleAdmin.apply_transition).
         self.loaded_published_at = self.instance.published_at
         self.requested_published_at = self.instance.published_at
+        self.loaded_placement = (self.instance.front_page, self.instance.front_page_order)
+        self.requested_placement = self.loaded_placement
         proposed_goals = getattr(self.instance, "_proposed_goals", None)
         if proposed_goals is not None and "goals" in self.fields:
             self.initial["goals"] = proposed_goals
@@ -126,37 +128,36 @@ class ArticleAdminForm(forms.ModelForm):
         self.transition, self.target_status = self.requested_transition()
         # The byline formset checks the byline against the status the article is heading for.
         self.instance._target_status = self.target_status
-        if not workflow.may_move(self.acting_user, self.instance, self.target_status) or (
-            self.transition in ("return", "unpublish", "publish")
-            and not roles.can_publish(self.acting_user)
-        ):
-            raise ValidationError("Du har ikke ret til at ændre artiklens status sådan.")
-        if self.transition == "withdraw" and self.instance.status != Article.Status.REVIEW:
-            raise ValidationError("Artiklen venter ikke på redigering.")
-        if self.transition == "return" and not (cleaned_data.get("workflow_note") or "").strip():
-            self.add_error(
-                "workflow_note", "Skriv en note til skribenten om, hvad der skal rettes."
+        if self.transition is None:
+            return cleaned_data
+        # The workflow says what is allowed; the form only asks it before anything is saved,
+        # with the article as it would be saved (the byline is checked by its formset).
+        try:
+            workflow.check(
+                self.acting_user,
+                self.instance,
+                self.transition,
+                note=cleaned_data.get("workflow_note") or "",
+                content=self.article_as_saved(cleaned_data),
+                author_count=1,
             )
-        if self.target_status == Article.Status.PUBLISHED:
-            # Check the article as it will be saved; the byline is checked by its formset.
-            # An image field's value is the upload, the current image, or False when cleared.
-            image = cleaned_data.get("hero_image", self.instance.hero_image)
-            candidate = Article(
-                title=cleaned_data.get("title") or "",
-                lead=cleaned_data.get("lead") or "",
-                body=cleaned_data.get("body") or "",
-                hero_image=image or None,
-                hero_alt=cleaned_data.get("hero_alt") or "",
-                hero_credit=cleaned_data.get("hero_credit") or "",
-            )
-            missing = candidate.missing_for_publishing(author_count=1)
-            if missing:
-                raise ValidationError(
-                    "Artiklen kan ikke udgives endnu. Den mangler %(missing)s.",
-                    params={"missing": join_danish(missing)},
-                    code="incomplete",
-                )
+        except ValidationError as error:  # only the note is missing
+            self.add_error("workflow_note", error)
+        except workflow.TransitionRefused as refused:
+            raise ValidationError(str(refused), code="refused") from refused
         return cleaned_data
+
+    def article_as_saved(self, cleaned_data) -> Article:
+        # An image field's value is the upload, the current image, or False when cleared.
+        image = cleaned_data.get("hero_image", self.instance.hero_image)
+        return Article(
+            title=cleaned_data.get("title") or "",
+            lead=cleaned_data.get("lead") or "",
+            body=cleaned_data.get("body") or "",
+            hero_image=image or None,
+            hero_alt=cleaned_data.get("hero_alt") or "",
+            hero_credit=cleaned_data.get("hero_credit") or "",
+        )
 
     def check_nothing_moved_on(self):
         """Save and publish only over what the page showed: if the article changed since
@@ -185,8 +186,12 @@ class ArticleAdminForm(forms.ModelForm):
 
     def save(self, commit=True):
         article = super().save(commit=False)
+        # Publication time and front-page placement are the workflow's to set
+        # (ArticleAdmin.apply_transition): the form saves the article as it was loaded.
         self.requested_published_at = article.published_at
         article.published_at = self.loaded_published_at
+        self.requested_placement = (article.front_page, article.front_page_order)
+        article.front_page, article.front_page_order = self.loaded_placement
         if commit:
             article.save()
             self.save_m2m()
@@ -304,9 +309,14 @@ class StatusFilter(admin.SimpleListFilter):
             ("review", "Klar til redigering"),
             ("scheduled", "Planlagt"),
             ("published", "Udgivet"),
+            ("papirkurv", "Papirkurv"),
         ]
 
     def queryset(self, request, queryset):
+        """The trash shows only with its own choice; every other view leaves it out."""
+        if self.value() == "papirkurv":
+            return queryset.filter(trashed_at__isnull=False).order_by("-trashed_at")
+        queryset = queryset.in_newsroom()
         now = timezone.now()
         match self.value():
             case "draft" | "review" as status:
@@ -353,6 +363,8 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
         "publish_selected",
         "unpublish_selected",
         "make_top_story",
+        "trash_selected",
+        "restore_selected",
     ]
 
     fieldsets = [
@@ -405,13 +417,6 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
         if not super().has_change_permission(request, obj):
             return False
         return obj is None or workflow.may_change(request.user, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        if not super().has_delete_permission(request, obj):
-            return False
-        if obj is None or roles.can_publish(request.user):
-            return True
-        return roles.is_own(request.user, obj) and obj.status != Article.Status.PUBLISHED
 
     def has_publish_permission(self, request):
         return roles.can_publish(request.user)
@@ -504,6 +509,9 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
                 workflow.unpublish(article, user, note)
             case None if roles.can_publish(user) and at != form.loaded_published_at:
                 workflow.set_publication_time(article, user, at)
+        # After the status: a top story must be published first.
+        if roles.can_curate(user) and form.requested_placement != form.loaded_placement:
+            workflow.place_on_front_page(article, user, *form.requested_placement)
 
     def add_related(self, request, article, other_pk):
         other = (
@@ -597,6 +605,7 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
                 "is_own": obj is None or roles.is_own(user, obj),
                 "may_edit": obj is None or workflow.may_edit(user, obj),
                 "may_propose": obj is not None and workflow.may_propose(user, obj),
+                "may_restore": obj is not None and workflow.may_restore(user, obj),
                 "pending_change": pending,
                 "pending_diff": compare_with_live(live, pending.content) if pending else [],
                 "latest_note": workflow.latest_note(obj) if obj and obj.pk else None,
@@ -628,10 +637,9 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
 
     @admin.display(description="Status", ordering="status")
     def status_label(self, article):
-        css = "scheduled" if article.is_scheduled else article.status
         return format_html(
             '<span class="article-status article-status--{}">{}</span>',
-            css,
+            article.status_chip,
             article.public_status,
         )
 
@@ -709,11 +717,43 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
             self.message_user(request, "Vælg præcis én artikel.", messages.ERROR)
             return
         article = queryset.get()
-        if not article.is_published:
-            self.message_user(request, "Kun en udgivet artikel kan være tophistorie.", "error")
+        try:
+            workflow.place_on_front_page(article, request.user, Article.FrontPage.TOP)
+        except workflow.TransitionRefused as reason:
+            self.message_user(request, str(reason), messages.ERROR)
             return
-        Article.set_top_story(article)
         self.message_user(request, f"»{article}« er nu forsidens tophistorie.")
+
+    @admin.action(description="Gendan valgte fra papirkurven", permissions=["change"])
+    def restore_selected(self, request, queryset):
+        self.apply_to_each(
+            request,
+            queryset.filter(trashed_at__isnull=False),
+            workflow.restore_from_trash,
+            "gendannet som kladde",
+            "Ikke gendannet",
+        )
+
+    # --- The trash: the admin's delete puts articles there -------------------------------------
+
+    def delete_model(self, request, obj):
+        workflow.trash(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            workflow.trash(article, request.user)
+
+    def get_deleted_objects(self, objs, request):
+        """What "Læg i papirkurven" asks about: the articles only, for nothing else goes
+        (their bylines, log and versions stay with them), and none the user may not trash."""
+        articles = list(objs)
+        refused = {str(a) for a in articles if not workflow.may_trash(request.user, a)}
+        return [str(article) for article in articles], {}, refused, []
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or workflow.may_trash(request.user, obj)
 
     # --- Preview and versions ------------------------------------------------------------------
 
@@ -734,8 +774,58 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
                 self.admin_site.admin_view(self.compare_view),
                 name="articles_article_compare",
             ),
+            path(
+                "<path:object_id>/gendan-fra-papirkurven/",
+                self.admin_site.admin_view(self.restore_from_trash_view),
+                name="articles_article_restore_from_trash",
+            ),
         ]
         return extra + super().get_urls()
+
+    @method_decorator(require_POST)
+    def restore_from_trash_view(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        try:
+            workflow.restore_from_trash(article, request.user)
+        except workflow.TransitionRefused as reason:
+            raise PermissionDenied(str(reason)) from reason
+        self.message_user(
+            request, f"»{article}« er gendannet fra papirkurven som kladde.", messages.SUCCESS
+        )
+        return HttpResponseRedirect(self.change_url(article))
+
+    def response_delete(self, request, obj_display, obj_id):
+        trash = reverse("admin:articles_article_changelist") + "?status=papirkurv"
+        self.message_user(
+            request,
+            format_html(
+                '»{}« er lagt i papirkurven. <a href="{}">Gå til papirkurven</a>, hvis du '
+                "vil gendanne den.",
+                obj_display,
+                trash,
+            ),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+
+    def get_actions(self, request):
+        # Django's "Slet valgte" deletes for good: the trash takes its place ("Læg i
+        # papirkurven", trash_selected).
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    @admin.action(description="Læg valgte i papirkurven", permissions=["delete"])
+    def trash_selected(self, request, queryset):
+        self.apply_to_each(
+            request,
+            queryset.filter(trashed_at__isnull=True),
+            workflow.trash,
+            "lagt i papirkurven",
+            "Ikke lagt i papirkurven",
+        )
 
     # django-reversion's revert and recover views write the whole old row, status and
     # publication time included, before the form's checks run. These two replace them: the

@@ -124,7 +124,8 @@ def own_articles(user, now: datetime) -> tuple[list[Article], list[Article]]:
     (``submitted_at``) and for how long it has waited (``waited``)."""
     noted = events_of(with_note=True)
     rows = list(
-        Article.objects.filter(owned_by(user), status__in=[Status.DRAFT, Status.REVIEW])
+        Article.objects.in_newsroom()
+        .filter(owned_by(user), status__in=[Status.DRAFT, Status.REVIEW])
         .select_related("section")
         .only(*ROW_FIELDS)
         .annotate(
@@ -180,7 +181,8 @@ def articles_waiting(now: datetime) -> list[Article]:
     they have waited. One query."""
     submitted = events_of("pk", Action.SUBMITTED)
     rows = (
-        Article.objects.filter(status=Status.REVIEW)
+        Article.objects.in_newsroom()
+        .filter(status=Status.REVIEW)
         .select_related("section")
         .only(*ROW_FIELDS)
         .annotate(**latest(submitted, submitted_note="note"))

@@ -218,8 +218,9 @@ def state_change():
 
 
 # What only articles.workflow may change on a saved article (Article.save and
-# ArticleQuerySet.update check).
-STATE_FIELDS = frozenset({"status", "published_at"})
+# ArticleQuerySet.update check): who can see it, where on the front page, and whether it is
+# in the trash.
+STATE_FIELDS = ("status", "published_at", "front_page", "front_page_order", "trashed_at")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -227,12 +228,12 @@ class ArticleQuerySet(models.QuerySet):
         """``QuerySet.update``, refused for an article's status or publication time outside
         articles.workflow: a bulk update sends no signal, so it would publish or take down
         without an editor, a log entry, a version or a retired page."""
-        if STATE_FIELDS & kwargs.keys() and not _STATE_CHANGE.get():
+        if set(STATE_FIELDS) & kwargs.keys() and not _STATE_CHANGE.get():
             raise StateChangeOutsideWorkflow()
         return super().update(**kwargs)
 
     def bulk_update(self, objs, fields, batch_size=None):
-        if STATE_FIELDS & set(fields) and not _STATE_CHANGE.get():
+        if set(STATE_FIELDS) & set(fields) and not _STATE_CHANGE.get():
             raise StateChangeOutsideWorkflow()
         return super().bulk_update(objs, fields, batch_size=batch_size)
 
@@ -243,6 +244,10 @@ class ArticleQuerySet(models.QuerySet):
         itself when its time comes, with no job to flip it.
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_newsroom(self):
+        """Articles the newsroom works on: not those in the trash."""
+        return self.filter(trashed_at__isnull=True)
 
     def for_cards(self):
         """What an article card shows (section, thumbnail, date, title, lead) in one query."""
@@ -359,6 +364,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("oprettet", auto_now_add=True)
     updated_at = models.DateTimeField("ændret", auto_now=True)
+    # In the newsroom's trash ("Papirkurv") since then: a draft no one works on, its log and
+    # versions kept, until an editor restores it (articles/workflow.py: trash, restore).
+    trashed_at = models.DateTimeField("lagt i papirkurven", null=True, blank=True, editable=False)
     # Full-text search on PostgreSQL: title (A), lead (B) and body (C) in the "danish"
     # configuration, kept current by a database trigger on every write (migration 0006), so
     # bulk_create() and update() keep it right too. Unused on SQLite.
@@ -422,17 +430,17 @@ class Article(models.Model):
         remember_image_names(self, "hero_image")
         self._loaded_slug = self.__dict__.get("slug")
         self._loaded_status = self.__dict__.get("status")
-        self._loaded_published_at = self.__dict__.get("published_at", _NOT_LOADED)
+        self._loaded_state = {
+            field: self.__dict__.get(field, _NOT_LOADED) for field in STATE_FIELDS
+        }
 
     def state_changed(self) -> bool:
-        """Whether the status or publication time differs from what was loaded (a field
-        that was not loaded counts as unchanged)."""
-        loaded_status = getattr(self, "_loaded_status", None)
-        loaded_time = getattr(self, "_loaded_published_at", _NOT_LOADED)
-        return (loaded_status is not None and self.__dict__.get("status") != loaded_status) or (
-            loaded_time is not _NOT_LOADED
-            and "published_at" in self.__dict__
-            and self.published_at != loaded_time
+        """Whether the status, publication time, front-page placement or trash differs from
+        what was loaded (a field that was not loaded counts as unchanged)."""
+        loaded = getattr(self, "_loaded_state", {})
+        return any(
+            value is not _NOT_LOADED and field in self.__dict__ and self.__dict__[field] != value
+            for field, value in loaded.items()
         )
 
     def keep_old_url_working(self):
@@ -464,7 +472,7 @@ class Article(models.Model):
     def was_public(self) -> bool:
         """Whether the public could see this article as it was loaded (before a change
         being saved, or a delete): what changes or leaves is then a takedown."""
-        loaded_time = getattr(self, "_loaded_published_at", _NOT_LOADED)
+        loaded_time = getattr(self, "_loaded_state", {}).get("published_at", _NOT_LOADED)
         return (
             getattr(self, "_loaded_status", None) == self.Status.PUBLISHED
             and loaded_time not in (None, _NOT_LOADED)
@@ -481,8 +489,18 @@ class Article(models.Model):
 
     @property
     def public_status(self) -> str:
-        """The status as the newsroom says it: "Planlagt" for a future publication."""
+        """The status as the newsroom says it: "Planlagt" for a future publication,
+        "I papirkurven" for a trashed draft."""
+        if self.in_trash:
+            return "I papirkurven"
         return "Planlagt" if self.is_scheduled else self.get_status_display()
+
+    @property
+    def status_chip(self) -> str:
+        """The modifier of the newsroom's status chip (static/css/admin.css)."""
+        if self.in_trash:
+            return "trash"
+        return "scheduled" if self.is_scheduled else self.status
 
     def missing_for_publishing(self, author_count: int | None = None) -> list[str]:
         """What an article lacks before it may be published, in Danish, for error messages.
@@ -503,15 +521,9 @@ class Article(models.Model):
         ]
         return [label for present, label in checks if not present]
 
-    @classmethod
-    def set_top_story(cls, article: "Article"):
-        """Make ``article`` the front page's top story; the previous one becomes ordinary."""
-        with transaction.atomic():
-            cls.objects.filter(front_page=cls.FrontPage.TOP).exclude(pk=article.pk).update(
-                front_page=cls.FrontPage.NONE
-            )
-            article.front_page = cls.FrontPage.TOP
-            article.save(update_fields=["front_page", "updated_at"])
+    @property
+    def in_trash(self) -> bool:
+        return self.trashed_at is not None
 
     @property
     def is_published(self) -> bool:
@@ -814,6 +826,9 @@ class ArticleEvent(models.Model):
         CHANGE_PROPOSED = "change_proposed", "Ændringer sendt til godkendelse"
         CHANGE_APPROVED = "change_approved", "Ændringer godkendt"
         CHANGE_RETURNED = "change_returned", "Ændringer sendt tilbage"
+        PLACED = "placed", "Placering på forsiden ændret"
+        TRASHED = "trashed", "Lagt i papirkurven"
+        UNTRASHED = "untrashed", "Gendannet fra papirkurven"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

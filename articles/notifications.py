@@ -55,6 +55,8 @@ FOR_JOURNALISTS = {
     Action.SCHEDULED,
     Action.CHANGE_APPROVED,
     Action.CHANGE_RETURNED,
+    # Its writers hear when their article goes in the trash: they may want it back.
+    Action.TRASHED,
 }
 
 # Subject prefixes, and what the actor did, around the article's title: "Anna Holm
@@ -67,6 +69,7 @@ SUBJECTS = {
     Action.SCHEDULED: "Planlagt",
     Action.CHANGE_APPROVED: "Ændringer godkendt",
     Action.CHANGE_RETURNED: "Ændringer sendt tilbage",
+    Action.TRASHED: "Lagt i papirkurven",
 }
 SENTENCES = {
     Action.SUBMITTED: ("har sendt artiklen", " til redigering."),
@@ -84,6 +87,10 @@ SENTENCES = {
     Action.CHANGE_RETURNED: (
         "har sendt ændringerne til artiklen",
         " tilbage. Den udgivne artikel er uændret.",
+    ),
+    Action.TRASHED: (
+        "har lagt artiklen",
+        " i papirkurven. Den vises ikke på sitet, men kan gendannes fra papirkurven.",
     ),
 }
 

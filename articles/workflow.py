@@ -26,6 +26,12 @@ form, its bulk actions, its history, recover and review views and the shell all 
 | return_change         | pending change  | same      | no               | yes, with a note |
 | restore_version       | any             | same      | own unpublished  | yes    |
 | recover (restore_version of a deleted article) | deleted | draft | own | yes |
+| trash (the admin's delete) | any         | draft, in the trash | own unpublished | yes |
+| restore_from_trash    | in the trash    | draft     | own              | yes    |
+| place_on_front_page   | published (top story), any (pinned) | same | no | yes |
+
+The rules of the steps an article's form offers are asked of ``check`` by the form itself
+before it saves anything, so they are written once, here.
 
 An editor's approval publishes exactly what that editor was shown. Every control that makes
 text public (publish or schedule from the change form, approve a pending change, bulk
@@ -48,6 +54,7 @@ from django.utils import timezone
 
 from . import roles
 from .models import (
+    STATE_FIELDS,
     Article,
     ArticleEvent,
     PendingChange,
@@ -104,9 +111,26 @@ def may_edit(actor, article: Article) -> bool:
     """Whether ``actor``'s saved changes to ``article`` go live at once. Editors may change
     any article. A journalist may change their own articles while they are not published; a
     change to a published (or scheduled) article is proposed instead (``may_propose``)."""
+    if article.in_trash:
+        return False  # restored first (``restore_from_trash``), then edited
     if roles.can_publish(actor):
         return True
     return article.status != Status.PUBLISHED and _is_own(actor, article)
+
+
+def may_trash(actor, article: Article) -> bool:
+    """Editors may put any article in the trash (a published one leaves the site); a
+    journalist their own while it is not published."""
+    if article.pk is None or article.in_trash:
+        return False
+    if roles.can_publish(actor):
+        return True
+    return article.status != Status.PUBLISHED and roles.is_own(actor, article)
+
+
+def may_restore(actor, article: Article) -> bool:
+    """Whoever could have put it there may take it out of the trash."""
+    return article.in_trash and (roles.can_publish(actor) or roles.is_own(actor, article))
 
 
 def may_propose(actor, article: Article) -> bool:
@@ -114,6 +138,7 @@ def may_propose(actor, article: Article) -> bool:
     journalist's own published article."""
     return (
         not roles.can_publish(actor)
+        and not article.in_trash
         and article.status == Status.PUBLISHED
         and article.pk is not None
         and roles.is_own(actor, article)
@@ -151,6 +176,56 @@ def _require_note(note: str, message: str) -> str:
     return note
 
 
+# --- The rules of each step, asked by the steps and by the forms that offer them ---------------
+
+NOT_IN_REVIEW = "»{article}« venter ikke på redigering."
+NOTE_FOR_AUTHOR = "Skriv en note til skribenten om, hvad der skal rettes."
+
+
+def check(
+    actor,
+    article: Article,
+    step: str,
+    *,
+    note: str = "",
+    content: Article | None = None,
+    author_count: int | None = None,
+):
+    """Whether ``actor`` may take ``step`` ("submit", "withdraw", "return", "publish",
+    "unpublish") with ``article`` now: raises ``TransitionRefused`` (Danish) if not, or a
+    ``ValidationError`` coded "note_required" when only the note is missing. ``content``: the
+    article as it would be saved (a form's input), checked for what publishing needs, with
+    ``author_count`` authors (by default, those saved).
+
+    The transitions below call it, and so does the admin's form before it saves anything,
+    so the rules are written once."""
+    _require(not article.in_trash, f"»{article}« ligger i papirkurven. Gendan den først.")
+    match step:
+        case "submit":
+            _require(article.status == Status.DRAFT, f"»{article}« er ikke en kladde.")
+            _require(may_move(actor, article, Status.REVIEW))
+        case "withdraw":
+            _require(article.status == Status.REVIEW, NOT_IN_REVIEW.format(article=article))
+            _require(may_move(actor, article, Status.DRAFT))
+        case "return":
+            _require(roles.can_publish(actor))
+            _require(article.status == Status.REVIEW, NOT_IN_REVIEW.format(article=article))
+            _require_note(note, NOTE_FOR_AUTHOR)
+        case "publish":
+            _require(roles.can_publish(actor))
+            if missing := (content or article).missing_for_publishing(author_count):
+                # On the article's own form, "Artiklen"; in a list of several, its title.
+                name = "Artiklen" if content is not None else f"»{article}«"
+                raise TransitionRefused(
+                    f"{name} kan ikke udgives endnu. Den mangler {join_danish(missing)}."
+                )
+        case "unpublish":
+            _require(roles.can_publish(actor))
+            _require(article.status != Status.DRAFT, f"»{article}« er allerede en kladde.")
+        case _:
+            raise ValueError(f"Unknown step: {step}")
+
+
 # --- Transitions ----------------------------------------------------------------------------
 
 
@@ -163,23 +238,21 @@ def created(article: Article, actor) -> ArticleEvent:
 def submit_for_review(article: Article, actor, note: str = "") -> ArticleEvent:
     """Draft → ready for review ("Send til redigering"), with an optional note to the
     editors, who are told by mail."""
-    _require(article.status == Status.DRAFT, f"»{article}« er ikke en kladde.")
+    check(actor, article, "submit")
     return _move(article, actor, Status.REVIEW, Action.SUBMITTED, note)
 
 
 def withdraw(article: Article, actor) -> ArticleEvent:
     """Ready for review → draft, by its journalist ("Træk tilbage til kladde")."""
-    _require(article.status == Status.REVIEW, f"»{article}« venter ikke på redigering.")
+    check(actor, article, "withdraw")
     return _move(article, actor, Status.DRAFT, Action.WITHDRAWN)
 
 
 def return_to_author(article: Article, actor, note: str) -> ArticleEvent:
     """Ready for review → draft, by an editor, with a note saying what to fix ("Send
     tilbage"); the article's journalists are told by mail."""
-    _require(roles.can_publish(actor))
-    _require(article.status == Status.REVIEW, f"»{article}« venter ikke på redigering.")
-    note = _require_note(note, "Skriv en note til skribenten om, hvad der skal rettes.")
-    return _move(article, actor, Status.DRAFT, Action.RETURNED, note)
+    check(actor, article, "return", note=note)
+    return _move(article, actor, Status.DRAFT, Action.RETURNED, note.strip())
 
 
 def publish(
@@ -194,11 +267,7 @@ def publish(
     scheduled, it appears by itself. Refused unless the article has everything a published
     article needs, and unless its content is still what the editor was shown (``shown``, a
     ``content_token``; by default the article as ``article`` holds it)."""
-    _require(roles.can_publish(actor))
-    if missing := article.missing_for_publishing():
-        raise TransitionRefused(
-            f"»{article}« kan ikke udgives endnu. Den mangler {join_danish(missing)}."
-        )
+    check(actor, article, "publish")
     if at is not None:
         article.published_at = at
     elif article.published_at is None:
@@ -231,9 +300,95 @@ def set_publication_time(
 def unpublish(article: Article, actor, note: str = "") -> ArticleEvent:
     """Back to draft: a published article leaves the site, a submitted one leaves review.
     Editors only (a journalist takes their own back from review with ``withdraw``)."""
-    _require(roles.can_publish(actor))
-    _require(article.status != Status.DRAFT, f"»{article}« er allerede en kladde.")
+    check(actor, article, "unpublish")
     return _move(article, actor, Status.DRAFT, Action.UNPUBLISHED, note)
+
+
+# --- The front page and the trash -------------------------------------------------------------
+
+FrontPage = Article.FrontPage
+PLACEMENT_FIELDS = ["front_page", "front_page_order", "updated_at"]
+
+
+def place_on_front_page(
+    article: Article, actor, placement: str, order: int | None = None
+) -> ArticleEvent | None:
+    """Where ``article`` stands on the front page: the top story, pinned (``order``: lower
+    first) or not placed. Editors only (``roles.can_curate``), logged. A published article
+    made the top story replaces the one before it, which goes back among the others (its own
+    step in its log). None when nothing changes."""
+    _require(roles.can_curate(actor), "Kun en redaktør kan placere artikler på forsiden.")
+    _require(not article.in_trash, f"»{article}« ligger i papirkurven. Gendan den først.")
+    placement = FrontPage(placement or FrontPage.NONE)
+    order = article.front_page_order if order is None else order
+    if placement == FrontPage.NONE:
+        order = 0
+    if (placement, order) == (article.front_page, article.front_page_order):
+        return None
+    if placement == FrontPage.TOP:
+        _require(
+            article.status == Status.PUBLISHED,
+            "Kun en udgivet eller planlagt artikel kan være tophistorie.",
+        )
+    with transaction.atomic(), reversion.create_revision(), state_change():
+        if placement == FrontPage.TOP:
+            # One top story at a time: the one before goes back among the others.
+            for previous in Article.objects.select_for_update().filter(front_page=FrontPage.TOP):
+                if previous.pk != article.pk:
+                    _place(previous, actor, FrontPage.NONE, 0, note=f"Afløst af »{article}«.")
+        event = _place(article, actor, placement, order)
+        _version(actor, event.get_action_display())
+        return event
+
+
+def _place(article: Article, actor, placement: str, order: int, note: str = "") -> ArticleEvent:
+    article.front_page, article.front_page_order = placement, order
+    article.save(update_fields=PLACEMENT_FIELDS)
+    where = {
+        FrontPage.TOP: "Forsidens tophistorie.",
+        FrontPage.PINNED: f"Fastgjort på forsiden som nr. {order}.",
+        FrontPage.NONE: "Ikke længere fremhævet på forsiden.",
+    }[placement]
+    return _record(
+        article, actor, Action.PLACED, from_status=article.status, note=f"{where} {note}".strip()
+    )
+
+
+def trash(article: Article, actor, note: str = "") -> ArticleEvent:
+    """Into the newsroom's trash ("Papirkurv"), instead of deleting: the article becomes a
+    draft off the front page (a published one leaves the site at once), its log and versions
+    stay, and it can be restored (``restore_from_trash``). The admin's delete comes here."""
+    _require(
+        may_trash(actor, article),
+        "Du kan kun lægge dine egne artikler, der ikke er udgivet, i papirkurven."
+        if not roles.can_publish(actor)
+        else f"»{article}« ligger allerede i papirkurven.",
+    )
+    from_status = article.status
+    with transaction.atomic(), reversion.create_revision(), state_change():
+        article.status = Status.DRAFT
+        article.front_page, article.front_page_order = FrontPage.NONE, 0
+        article.trashed_at = timezone.now()
+        article.save(update_fields=[*STATE_FIELDS, "updated_at"])
+        # A proposed change to it waits for nothing any more.
+        article.pending_changes.filter(state=PendingChange.State.PENDING).update(
+            state=PendingChange.State.RETURNED,
+            decided_by=actor if getattr(actor, "is_authenticated", False) else None,
+            decided_at=timezone.now(),
+            note="Artiklen blev lagt i papirkurven.",
+        )
+        _version(actor, Action.TRASHED.label)
+        return _record(article, actor, Action.TRASHED, from_status=from_status, note=note)
+
+
+def restore_from_trash(article: Article, actor) -> ArticleEvent:
+    """Out of the trash, as a draft: only an editor's explicit publish makes it public again."""
+    _require(may_restore(actor, article), "Du kan ikke gendanne denne artikel.")
+    with transaction.atomic(), reversion.create_revision(), state_change():
+        article.trashed_at = None
+        article.save(update_fields=["trashed_at", "updated_at"])
+        _version(actor, Action.UNTRASHED.label)
+        return _record(article, actor, Action.UNTRASHED, from_status=Status.DRAFT)
 
 
 def _move(
@@ -405,7 +560,7 @@ def return_change(change: PendingChange, actor, note: str) -> ArticleEvent:
     stays as it is."""
     _require(roles.can_publish(actor), "Kun en redaktør kan sende ændringer tilbage.")
     _require(change.state == PendingChange.State.PENDING, "Ændringen er allerede afgjort.")
-    note = _require_note(note, "Skriv en note til skribenten om, hvad der skal rettes.")
+    note = _require_note(note, NOTE_FOR_AUTHOR)
     with transaction.atomic():
         _decide(change, actor, PendingChange.State.RETURNED, note)
         article = change.article

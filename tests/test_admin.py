@@ -198,7 +198,8 @@ class TestPermissionMatrix:
         draft = own_article(journalist, draft=True)
         published = own_article(journalist)
         assert client.post(delete_url(draft), {"post": "yes"}).status_code == 302
-        assert not Article.objects.filter(pk=draft.pk).exists()
+        # Into the trash, not gone: its log and versions stay, and it can be restored.
+        assert Article.objects.get(pk=draft.pk).in_trash
         assert client.post(delete_url(published), {"post": "yes"}).status_code == 403
         assert Article.objects.filter(pk=published.pk).exists()
 
@@ -227,7 +228,7 @@ class TestPermissionMatrix:
 
         someone_elses = ArticleFactory()
         assert client.post(delete_url(someone_elses), {"post": "yes"}).status_code == 302
-        assert not Article.objects.filter(pk=someone_elses.pk).exists()
+        assert Article.objects.get(pk=someone_elses.pk).in_trash
 
     def test_editor_edits_anothers_published_article(self, client, editor):
         client.force_login(editor)

@@ -170,6 +170,16 @@ def test_a_bulk_update_cannot_change_state_around_the_workflow():
         Article.objects.bulk_update([published], ["status"])
     assert Article.objects.get(pk=draft.pk).status == DRAFT
     assert Article.objects.get(pk=published.pk).status == PUBLISHED
+    # Nor the front page or the trash: where an article stands is an editor's logged choice.
+    for field, value in [("front_page", "top"), ("front_page_order", 3), ("trashed_at", None)]:
+        with pytest.raises(StateChangeOutsideWorkflow):
+            Article.objects.filter(pk=published.pk).update(
+                **{field: timezone.now() if field == "trashed_at" else value}
+            )
+    published = Article.objects.get(pk=published.pk)
+    published.front_page = "top"
+    with pytest.raises(StateChangeOutsideWorkflow):
+        published.save()
     # Anything else may still be updated in bulk.
     assert Article.objects.filter(pk=draft.pk).update(title="Ny titel") == 1
 
@@ -200,6 +210,9 @@ def admin_requests(article, version, deleted_version):
         "articles_article_compare": reverse("admin:articles_article_compare", args=[pk]),
         "articles_article_review_change": reverse(
             "admin:articles_article_review_change", args=[pk]
+        ),
+        "articles_article_restore_from_trash": reverse(
+            "admin:articles_article_restore_from_trash", args=[pk]
         ),
     }
 
@@ -235,9 +248,11 @@ def test_no_admin_url_or_action_changes_state_but_through_the_workflow(client, p
     }
     buttons = ["_save", "_approve", *STATUS_BUTTONS]
 
+    fields = ("status", "published_at", "front_page", "front_page_order", "trashed_at")
+
     def state(pk):
-        row = Article.objects.filter(pk=pk).values("status", "published_at").first()
-        return row and (row["status"], row["published_at"])
+        row = Article.objects.filter(pk=pk).values(*fields).first()
+        return row and tuple(row[field] for field in fields)
 
     def check(before, label):
         for pk, was in before.items():
@@ -245,6 +260,7 @@ def test_no_admin_url_or_action_changes_state_but_through_the_workflow(client, p
             if now != was and now is not None:
                 logged = ArticleEvent.objects.filter(article_id=pk, to_status=now[0])
                 assert logged.exists(), f"{label} changed article {pk} without the workflow"
+                ArticleEvent.objects.filter(article_id=pk).delete()  # each change its own
 
     for name, url in urls.items():
         for button in buttons:
