@@ -1,6 +1,6 @@
 """The newsroom's admin site: Django's admin, opening on the desk.
 
-``/admin/`` shows the logged-in user's desk (articles/desk.py: their drafts, and for editors
+``/admin/`` shows the logged-in user's desk (newsroom/desk.py: their drafts, and for editors
 what waits for them, what is scheduled and what was published last); Django's list of apps
 and models moves to ``/admin/moduler/`` ("admin:apps"), linked from the desk and the
 header. Installed through ``almene.apps.NewsroomAdminConfig``, so ``admin.site`` and every
@@ -63,7 +63,7 @@ class NewsroomAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         """The desk of the user at hand, instead of the list of apps."""
-        from articles.desk import desk_for  # the articles app is loaded after the admin
+        from newsroom.desk import desk_for  # the articles app is loaded after the admin
 
         context = {
             **self.each_context(request),

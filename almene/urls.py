@@ -54,7 +54,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    # The Danish for the admin's rich-text editor (articles/forms.py); it changes only with
+    # The Danish for the admin's rich-text editor (newsroom/forms.py); it changes only with
     # a release, so browsers may keep it for a day. Kept with the page fragments, whose cache
     # never fails a request (Django's default cache would answer 500 while Redis is away).
     path(

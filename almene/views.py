@@ -123,8 +123,8 @@ def permission_denied(request, exception=None):
     from django.contrib import admin
     from django.shortcuts import render
 
-    from articles import roles
-    from articles.workflow import TransitionRefused
+    from newsroom import roles
+    from newsroom.workflow import TransitionRefused
 
     user = request.user
     in_newsroom = user.is_authenticated and user.is_staff

@@ -192,15 +192,15 @@ def articles_shown_publicly(**lookup) -> bool:
 
 
 class StateChangeOutsideWorkflow(Exception):
-    """An article's status or publication time was changed without articles.workflow."""
+    """An article's status or publication time was changed without newsroom.workflow."""
 
     def __init__(self):
         super().__init__(
-            "An article's status and publication time change through articles.workflow."
+            "An article's status and publication time change through newsroom.workflow."
         )
 
 
-# Set by articles.workflow while it applies a transition: only then may a saved article's
+# Set by newsroom.workflow while it applies a transition: only then may a saved article's
 # status or publication time change (Article.save checks). New articles may be created in
 # any state (imports, demo content, tests).
 _STATE_CHANGE = contextvars.ContextVar("article_state_change", default=False)
@@ -209,7 +209,7 @@ _NOT_LOADED = object()
 
 @contextlib.contextmanager
 def state_change():
-    """For articles.workflow only: lets the article saves inside change its state."""
+    """For newsroom.workflow only: lets the article saves inside change its state."""
     token = _STATE_CHANGE.set(True)
     try:
         yield
@@ -217,7 +217,7 @@ def state_change():
         _STATE_CHANGE.reset(token)
 
 
-# What only articles.workflow may change on a saved article (Article.save and
+# What only newsroom.workflow may change on a saved article (Article.save and
 # ArticleQuerySet.update check): who can see it, where on the front page, and whether it is
 # in the trash.
 STATE_FIELDS = ("status", "published_at", "front_page", "front_page_order", "trashed_at")
@@ -226,7 +226,7 @@ STATE_FIELDS = ("status", "published_at", "front_page", "front_page_order", "tra
 class ArticleQuerySet(models.QuerySet):
     def update(self, **kwargs):
         """``QuerySet.update``, refused for an article's status or publication time outside
-        articles.workflow: a bulk update sends no signal, so it would publish or take down
+        newsroom.workflow: a bulk update sends no signal, so it would publish or take down
         without an editor, a log entry, a version or a retired page."""
         if set(STATE_FIELDS) & kwargs.keys() and not _STATE_CHANGE.get():
             raise StateChangeOutsideWorkflow()
@@ -365,7 +365,7 @@ class Article(models.Model):
     created_at = models.DateTimeField("oprettet", auto_now_add=True)
     updated_at = models.DateTimeField("ændret", auto_now=True)
     # In the newsroom's trash ("Papirkurv") since then: a draft no one works on, its log and
-    # versions kept, until an editor restores it (articles/workflow.py: trash, restore).
+    # versions kept, until an editor restores it (newsroom/workflow.py: trash, restore).
     trashed_at = models.DateTimeField("lagt i papirkurven", null=True, blank=True, editable=False)
     # Full-text search on PostgreSQL: title (A), lead (B) and body (C) in the "danish"
     # configuration, kept current by a database trigger on every write (migration 0006), so
@@ -811,7 +811,7 @@ class ReadingListItem(models.Model):
 
 class ArticleEvent(models.Model):
     """One step in an article's editorial life ("Forløb"): who did what, when, from which
-    status to which, with the note they left. Written by articles/workflow.py only."""
+    status to which, with the note they left. Written by newsroom/workflow.py only."""
 
     class Action(models.TextChoices):
         CREATED = "created", "Oprettet"
@@ -864,7 +864,7 @@ class ArticleEvent(models.Model):
 
 class PendingChange(models.Model):
     """A journalist's edit of a published article, waiting for an editor: the public page
-    stays as it is until an editor approves it (articles/workflow.py). ``content`` holds the
+    stays as it is until an editor approves it (newsroom/workflow.py). ``content`` holds the
     proposed values of the article's content (see ``workflow.CONTENT_FIELDS``) and its
     byline, tags and goals."""
 
@@ -917,7 +917,7 @@ class PendingChange(models.Model):
 
 class EditorialMail(models.Model):
     """A notification mail to the newsroom, written in the same transaction as the step it
-    tells of and sent after the commit (articles/notifications.py). A mail that could not be
+    tells of and sent after the commit (newsroom/notifications.py). A mail that could not be
     sent stays here and is tried again (``manage.py send_editorial_mail``), so a mail server
     that is down never fails or loses an editor's action."""
 

@@ -164,7 +164,7 @@ class Newsroom:
 
     def work(self, seconds: float) -> tuple[int, int]:
         """Saves and publishes for ``seconds``; (drafts saved, articles published)."""
-        from articles import workflow
+        from newsroom import workflow
 
         saved = published = 0
         started = time.monotonic()

@@ -6,8 +6,8 @@ from django.contrib import admin
 from django.db import models
 from reversion.admin import VersionAdmin
 
-from articles.forms import rich_text_field
-from articles.inlines import DanishInlines
+from newsroom.forms import rich_text_field
+from newsroom.inlines import DanishInlines
 
 from .models import Effort, Goal, GoalProgramme, Indicator, Measurement
 

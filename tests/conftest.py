@@ -95,7 +95,7 @@ def free_port() -> int:
 @pytest.fixture
 def smtp_server(settings, monkeypatch):
     """Django's SMTP backend pointed at a real SMTP server running in the test process."""
-    from articles import notifications
+    from newsroom import notifications
 
     # No memory of a mail server that failed in an earlier test.
     monkeypatch.setattr(notifications, "_server_failed_at", None)

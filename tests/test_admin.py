@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles import workflow
 from articles.models import Article, ArticleSlugRedirect, RelatedArticle, Tag, state_change
+from newsroom import workflow
 
 from .factories import (
     ArticleFactory,

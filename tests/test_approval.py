@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles import workflow
 from articles.models import Article, ArticleEvent, PendingChange
+from newsroom import workflow
 
 from .factories import ArticleFactory, AuthorFactory, GoalFactory, UserFactory, image_file
 from .html_forms import form_data
@@ -289,7 +289,7 @@ def test_a_change_the_review_calls_the_same_cannot_be_approved(client, journalis
 
 
 def test_only_markup_that_changed_is_still_shown():
-    from articles.versions import compare
+    from newsroom.versions import compare
 
     before = {"body": "<p>Tekst</p>"}
     after = {"body": "<p><strong>Tekst</strong></p>"}

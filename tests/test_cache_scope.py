@@ -6,10 +6,10 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from articles import workflow
 from articles.caching import pages, store
 from articles.models import Article, ArticleAuthor, ContentVersion, RelatedArticle, Tag
-from articles.versions import snapshot_of
+from newsroom import workflow
+from newsroom.versions import snapshot_of
 
 from .factories import ArticleFactory, AuthorFactory, GoalFactory
 from .test_admin import ADD_URL, article_post, change_url, form_errors

@@ -13,8 +13,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import caching, workflow
+from articles import caching
 from articles.caching import remembered, store
+from newsroom import workflow
 
 from .factories import (
     ArticleFactory,

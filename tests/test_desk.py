@@ -1,6 +1,6 @@
 """The newsroom desk at /admin/ (issue 12): each user's own drafts and what waits for them;
 for editors also what waits for review, what is scheduled and what was published last. The
-log entries and pending changes are written directly here: articles/workflow.py, which
+log entries and pending changes are written directly here: newsroom/workflow.py, which
 writes them for real, has its own tests."""
 
 import re
@@ -14,8 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from articles import caching, desk
+from articles import caching
 from articles.models import Article, ArticleEvent, PendingChange, state_change
+from newsroom import desk
 
 from .factories import ArticleFactory, AuthorFactory, UserFactory
 
@@ -235,7 +236,7 @@ def test_pending_changes_link_to_the_review_page_or_else_the_change_page(editor)
             raise NoReverseMatch(name)
         return reverse(name, args=args)
 
-    with mock.patch("articles.desk.reverse", side_effect=without_review_page):
+    with mock.patch("newsroom.desk.reverse", side_effect=without_review_page):
         assert desk.change_review_url(article.pk) == change_page
     try:
         review_page = reverse("admin:articles_article_review_change", args=[article.pk])

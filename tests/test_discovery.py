@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from articles import workflow
+from newsroom import workflow
 
 from .factories import ArticleFactory, AuthorFactory, GoalFactory, SectionFactory, UserFactory
 

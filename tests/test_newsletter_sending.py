@@ -19,10 +19,10 @@ from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import workflow
 from articles.models import Article, state_change
 from newsletter import sending
 from newsletter.models import Delivery, Digest, Subscriber
+from newsroom import workflow
 
 from .factories import (
     ArticleFactory,

@@ -1,4 +1,4 @@
-"""Notification mail to the newsroom (articles/notifications.py), sent to a real SMTP server
+"""Notification mail to the newsroom (newsroom/notifications.py), sent to a real SMTP server
 (aiosmtpd) running in the test process: who gets which mail, that it goes only after the
 commit, what it says, and what happens while the mail server is down."""
 
@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from articles.models import ArticleEvent, EditorialMail
-from articles.notifications import MAX_ATTEMPTS, due_mail, queue_mail_for, send_queued_mail
+from newsroom.notifications import MAX_ATTEMPTS, due_mail, queue_mail_for, send_queued_mail
 
 from .factories import ArticleFactory, AuthorFactory, SectionFactory, UserFactory
 
@@ -378,7 +378,7 @@ def test_server_down_the_action_commits_and_the_command_sends_later(smtp_server,
     smtp_server.stop()
 
     with (
-        caplog.at_level(logging.WARNING, logger="articles.notifications"),
+        caplog.at_level(logging.WARNING, logger="newsroom.notifications"),
         transaction.atomic(),
     ):
         event = event_for(article, creator, note="Klar til i morgen.")
@@ -396,7 +396,7 @@ def test_server_down_the_action_commits_and_the_command_sends_later(smtp_server,
     warnings = [
         r
         for r in caplog.records
-        if r.name == "articles.notifications" and r.levelno == logging.WARNING
+        if r.name == "newsroom.notifications" and r.levelno == logging.WARNING
     ]
     assert len(warnings) == 1
     assert "2 mail(s) not sent" in warnings[0].getMessage()
@@ -421,7 +421,7 @@ def test_after_a_failure_later_actions_leave_their_mail_to_the_command(smtp_serv
     editor()
     articles = [journalists_article()[0] for _ in range(3)]
     smtp_server.stop()
-    with caplog.at_level(logging.INFO, logger="articles.notifications"), transaction.atomic():
+    with caplog.at_level(logging.INFO, logger="newsroom.notifications"), transaction.atomic():
         for article in articles:
             queue_mail_for(event_for(article, article.created_by))
 
@@ -441,7 +441,7 @@ def test_server_down_while_the_command_runs(smtp_server, caplog):
     queue_mail_for(event_for(article, creator))  # not committed: only the command sends it
     smtp_server.stop()
 
-    with caplog.at_level(logging.WARNING, logger="articles.notifications"):
+    with caplog.at_level(logging.WARNING, logger="newsroom.notifications"):
         assert send_queued_mail() == (0, 1)
 
     row = EditorialMail.objects.get()
@@ -455,7 +455,7 @@ def test_a_refused_recipient_fails_only_that_mail(smtp_server, caplog):
     smtp_server.refused.add(refused.email)
     queue_mail_for(event_for(article, creator))
 
-    with caplog.at_level(logging.WARNING, logger="articles.notifications"):
+    with caplog.at_level(logging.WARNING, logger="newsroom.notifications"):
         assert send_queued_mail() == (1, 1)
 
     assert [rcpt for rcpt, _ in smtp_server.messages] == [[accepted.email]]
@@ -486,7 +486,7 @@ def test_retries_wait_longer_each_time_and_stop_after_the_last_attempt(smtp_serv
 
     last_try = mail(MAX_ATTEMPTS - 1, timedelta(days=2))
     smtp_server.stop()
-    with caplog.at_level(logging.WARNING, logger="articles.notifications"):
+    with caplog.at_level(logging.WARNING, logger="newsroom.notifications"):
         send_queued_mail([last_try])
     last_try.refresh_from_db()
     assert last_try.attempts == MAX_ATTEMPTS

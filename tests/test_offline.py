@@ -21,10 +21,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image
 
-from articles import workflow
 from articles.models import Article, Reader, ReadingListItem
 from articles.offline import MAX_ADDRESSES, copies_mark
 from articles.reading_list import COOKIE_MAX_AGE, COOKIE_NAME, OWNER_COOKIE, owner_id
+from newsroom import workflow
 
 from .factories import ArticleFactory, UserFactory
 from .test_reading_list import JSON, SAME_ORIGIN, add, reader_of, signed_cookie

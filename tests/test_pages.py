@@ -7,8 +7,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import workflow
 from articles.models import Article
+from newsroom import workflow
 
 from .factories import (
     ArticleFactory,

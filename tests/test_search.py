@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import workflow
 from articles.caching import forget_local_state
 from articles.models import Article, SearchWord, state_change
 from articles.search import clean_query, index_words
+from newsroom import workflow
 
 from .factories import ArticleFactory, GoalFactory, SectionFactory, UserFactory
 

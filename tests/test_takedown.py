@@ -10,8 +10,9 @@ from django.db import connection
 from django.test import Client, RequestFactory
 
 from almene import outage
-from articles import caching, workflow
+from articles import caching
 from articles.caching import pages, store
+from newsroom import workflow
 
 from .factories import ArticleFactory, UserFactory
 from .test_outage import postgresql_only, postgresql_unreachable

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles import workflow
-from articles.admin import STATUS_BUTTONS
 from articles.models import Article, ArticleEvent, PendingChange, StateChangeOutsideWorkflow
+from newsroom import workflow
+from newsroom.admin import STATUS_BUTTONS
 
 from .factories import ArticleFactory, AuthorFactory, UserFactory
 from .test_admin import article_post, list_action

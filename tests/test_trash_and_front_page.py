@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import workflow
 from articles.models import Article, ArticleEvent, PendingChange
+from newsroom import workflow
 
 from .factories import ArticleFactory, UserFactory
 from .test_admin import article_post, delete_url, form_errors, list_action

@@ -10,9 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
-from articles import workflow
 from articles.caching import store
 from articles.models import Article, PendingChange, RelatedArticle
+from newsroom import workflow
 
 from .factories import ArticleFactory, AuthorFactory, image_file
 from .test_admin import article_post, change_url, form_errors, list_action

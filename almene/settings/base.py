@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "articles",
+    "newsroom",
     "goals",
     "newsletter",
     "django_tasks",
@@ -280,7 +281,7 @@ READING_LIST_PURGE_DAYS = int(os.environ.get("READING_LIST_PURGE_DAYS", "400"))
 # mail: mails are written outside any request's knowledge of the host.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
-# Mail to the newsroom (articles/notifications.py), through Django's mail framework and its own
+# Mail to the newsroom (newsroom/notifications.py), through Django's mail framework and its own
 # setting names. Development without EMAIL_HOST prints mails on the console. Otherwise SMTP,
 # with DEBUG off even without EMAIL_HOST (then localhost:25, Django's default): a mail that
 # cannot be sent stays queued and `send_editorial_mail` sends it later, so none is lost.

@@ -3,7 +3,7 @@
 Journalists write: they create articles, edit their own and send them for review. Editors
 also publish, schedule, unpublish, curate related articles and the front page, and manage
 sections, authors and tags. What each may do to a given article is decided in the admin
-(articles/admin.py); these are the permissions it starts from.
+(newsroom/admin.py); these are the permissions it starts from.
 """
 
 from django.contrib.auth.management import create_permissions

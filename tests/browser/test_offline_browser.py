@@ -10,8 +10,8 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from articles import workflow
 from articles.models import ReadingListItem
+from newsroom import workflow
 from tests.factories import ArticleFactory, UserFactory
 
 from .conftest import PHONE

@@ -1,6 +1,6 @@
 """The newsroom's roles, asked of a user: the admin's permission checks build on these."""
 
-from .models import Article
+from articles.models import Article
 
 
 def can_publish(user) -> bool:

@@ -32,8 +32,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from articles.models import Article, ArticleAuthor, ArticleEvent, PendingChange
+
 from . import roles
-from .models import Article, ArticleAuthor, ArticleEvent, PendingChange
 
 Status = Article.Status
 Action = ArticleEvent.Action

@@ -7,7 +7,7 @@ the live article (``snapshot_of``), from a change a journalist proposes
 
 ``token_of`` fingerprints a snapshot: every control that makes text public carries the token
 of what its page showed, and the workflow refuses to publish when the content's token has
-moved on since (articles/workflow.py). ``compare`` lists what differs for the editor: every
+moved on since (newsroom/workflow.py). ``compare`` lists what differs for the editor: every
 difference a reader could see, so a review can never call a changed article "the same" (a
 link whose target alone changed, a new picture, alt text, goals, tags, markup).
 """
@@ -25,7 +25,7 @@ from django.core.files.storage import default_storage
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from .text import sanitize_html
+from articles.text import sanitize_html
 
 # The text of an article, compared word by word.
 TEXT_FIELDS = [
@@ -77,7 +77,7 @@ def snapshot_of(article, *, prefetched: bool = False) -> dict:
         snapshot["bylines"] = [byline.author_id for byline in bylines]
     else:
         # Asked of the database, never of a prefetched list that a form has saved over.
-        from .models import Article, ArticleAuthor, TaggedArticle
+        from articles.models import Article, ArticleAuthor, TaggedArticle
 
         goals = Article.goals.through.objects.filter(article_id=article.pk)
         tags = TaggedArticle.objects.filter(content_object_id=article.pk)
@@ -222,10 +222,10 @@ def picture(name: str) -> SafeString:
 
 def names_of(field: str, ids) -> dict[int, str]:
     """Names readers see for the ids of a relation."""
-    from .models import Author, Section, Tag
+    from articles.models import Author, Section, Tag
 
     if field == "goals":
-        from .models import Article
+        from articles.models import Article
 
         model = Article.goals.field.related_model  # a lazy reference: no import of goals
     else:

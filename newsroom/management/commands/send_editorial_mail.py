@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles.notifications import MAX_ATTEMPTS, send_queued_mail
+from newsroom.notifications import MAX_ATTEMPTS, send_queued_mail
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """Notification mail to the newsroom: who hears of a step in an article's editorial life.
 
-``queue_mail_for(event)`` is called by articles/workflow.py inside the transaction that wrote
+``queue_mail_for(event)`` is called by newsroom/workflow.py inside the transaction that wrote
 the event. It writes one ``EditorialMail`` row per recipient (each can be retried alone, and
 nobody sees the others' addresses) and sends them once the transaction has committed. A
 rolled-back action therefore mails nobody, and a mail server that is down never fails the
@@ -40,7 +40,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import dateformat, timezone, translation
 
-from .models import Article, ArticleEvent, EditorialMail
+from articles.models import Article, ArticleEvent, EditorialMail
+
 from .people import display_name
 
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 Journalists write articles, edit their own and send them for review; editors ("Redaktør")
 also publish, schedule, unpublish, curate related articles and choose the front page. Every
-change of an article's status goes through articles/workflow.py, which decides who may make
+change of an article's status goes through newsroom/workflow.py, which decides who may make
 it; the admin's permission methods and form validation ask the same module, so what a page
 offers and what the server accepts agree. The roles' permissions come from migrations.
 """
@@ -28,11 +28,8 @@ from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import roles, workflow
-from .caching import holes
-from .forms import rich_text_field
-from .inlines import DanishInlines
-from .models import (
+from articles.caching import holes
+from articles.models import (
     Article,
     ArticleAuthor,
     ArticleEvent,
@@ -43,7 +40,12 @@ from .models import (
     Tag,
     TaggedArticle,
 )
-from .uploads import ImageUploadField
+from articles.uploads import ImageUploadField
+from articles.views import article_page_context, parse_id
+
+from . import roles, workflow
+from .forms import rich_text_field
+from .inlines import DanishInlines
 from .versions import (
     compare,
     compare_versions,
@@ -51,7 +53,6 @@ from .versions import (
     snapshot_of,
     snapshot_of_version,
 )
-from .views import article_page_context, parse_id
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 

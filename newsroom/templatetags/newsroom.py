@@ -1,11 +1,11 @@
 from django import template
 
-from articles.people import display_name
+from newsroom.people import display_name
 
 register = template.Library()
 
 
 @register.filter
 def person(user, unknown: str = "ukendt") -> str:
-    """``{{ event.actor|person }}``: the user's name (articles.people.display_name)."""
+    """``{{ event.actor|person }}``: the user's name (newsroom.people.display_name)."""
     return display_name(user, unknown)

@@ -36,7 +36,7 @@ before it saves anything, so they are written once, here.
 An editor's approval publishes exactly what that editor was shown. Every control that makes
 text public (publish or schedule from the change form, approve a pending change, bulk
 publish) carries the token of the content its page showed (``content_token``,
-``change_token``: fingerprints of articles/versions.py's snapshots). The transition locks the
+``change_token``: fingerprints of newsroom/versions.py's snapshots). The transition locks the
 article, and when the content has moved on since, nothing is published: ``ContentMovedOn``,
 with a Danish message, and the page shows the new difference. Called without a token (the
 shell), the article as the caller holds it in memory is what was shown.
@@ -52,8 +52,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from . import roles
-from .models import (
+from articles.models import (
     STATE_FIELDS,
     Article,
     ArticleEvent,
@@ -62,7 +61,9 @@ from .models import (
     refresh_renditions,
     state_change,
 )
-from .text import unique_slug
+from articles.text import unique_slug
+
+from . import roles
 from .versions import snapshot_of, snapshot_with_change, token_of
 
 Status = Article.Status

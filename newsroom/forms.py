@@ -3,7 +3,7 @@ from django.urls import reverse
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from .text import BODY_EDITOR_EXTENSIONS, sanitize_html
+from articles.text import BODY_EDITOR_EXTENSIONS, sanitize_html
 
 
 class DanishProseEditorWidget(AdminProseEditorWidget):
