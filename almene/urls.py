@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("articles.urls")),
     path("almene-maal/", include("goals.urls")),
     path("nyhedsbrev/", include("newsletter.urls")),
+    path("rettelser/", include("corrections.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
     # Offline reading: the service worker at the root (its scope is the whole site), the web
     # app manifest, its icons and the offline page (articles/offline.py).

@@ -9,6 +9,7 @@ from articles.caching.remembered import published_count, remembered
 from articles.models import Article, Tag
 from articles.search import clean_query, search
 from articles.views import DanishPaginationMixin
+from corrections.models import Correction
 from goals.models import Goal
 
 
@@ -39,6 +40,10 @@ class HomeView(TemplateView):
             top_story=top_story,
             latest_articles=(pinned + newest)[: self.card_count],
             published_count=published_count(),
+            # Each correction is news too: in the newest list for a few days (corrections/).
+            recent_corrections=remembered(
+                "front-page-corrections", lambda: list(Correction.objects.for_front_page()[:3])
+            ),
             current_goals=list(
                 Goal.objects.filter(programme__is_current=True).select_related("programme")
             ),

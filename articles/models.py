@@ -367,6 +367,9 @@ class Article(models.Model):
     # In the newsroom's trash ("Papirkurv") since then: a draft no one works on, its log and
     # versions kept, until an editor restores it (newsroom/workflow.py: trash, restore).
     trashed_at = models.DateTimeField("lagt i papirkurven", null=True, blank=True, editable=False)
+    # When a correction of it was last published or withdrawn (corrections/): its cards and
+    # readers' lists then say "Rettet", without a query each.
+    corrected_at = models.DateTimeField("rettet", null=True, blank=True, editable=False)
     # Full-text search on PostgreSQL: title (A), lead (B) and body (C) in the "danish"
     # configuration, kept current by a database trigger on every write (migration 0006), so
     # bulk_create() and update() keep it right too. Unused on SQLite.
@@ -520,6 +523,14 @@ class Article(models.Model):
             (self.hero_credit.strip(), "en fotograf til hovedbilledet"),
         ]
         return [label for present, label in checks if not present]
+
+    @cached_property
+    def shown_corrections(self) -> list:
+        """Its corrections as readers see them, newest first (corrections/): asked only of
+        an article that has been corrected, so no other page pays a query for it."""
+        if self.corrected_at is None or self.pk is None:
+            return []
+        return list(self.corrections.shown().order_by("-published_at", "-pk"))
 
     @property
     def in_trash(self) -> bool:
@@ -829,6 +840,9 @@ class ArticleEvent(models.Model):
         PLACED = "placed", "Placering på forsiden ændret"
         TRASHED = "trashed", "Lagt i papirkurven"
         UNTRASHED = "untrashed", "Gendannet fra papirkurven"
+        CORRECTION_PROPOSED = "correction_proposed", "Rettelse foreslået"
+        CORRECTION_PUBLISHED = "correction_published", "Rettelse udgivet"
+        CORRECTION_WITHDRAWN = "correction_withdrawn", "Rettelse trukket tilbage"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

@@ -7,6 +7,8 @@ it; the admin's permission methods and form validation ask the same module, so w
 offers and what the server accepts agree. The roles' permissions come from migrations.
 """
 
+from functools import partial
+
 import reversion
 from django import forms
 from django.contrib import admin, messages
@@ -42,6 +44,7 @@ from articles.models import (
 )
 from articles.uploads import ImageUploadField
 from articles.views import article_page_context, parse_id
+from corrections.models import Correction
 
 from . import roles, workflow
 from .forms import rich_text_field
@@ -197,6 +200,16 @@ class ArticleAdminForm(forms.ModelForm):
             article.save()
             self.save_m2m()
         return article
+
+
+class CorrectionForm(forms.ModelForm):
+    """A new correction: its kind, its text, and for a ruling the link to it."""
+
+    class Meta:
+        model = Correction
+        fields = ["kind", "text", "ruling_url"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5, "lang": "da", "spellcheck": "true"})}
+        field_classes = {"ruling_url": partial(forms.URLField, assume_scheme="https")}
 
 
 def count_articles(number: int) -> str:
@@ -776,12 +789,81 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
                 name="articles_article_compare",
             ),
             path(
+                "<path:object_id>/rettelser/",
+                self.admin_site.admin_view(self.corrections_view),
+                name="articles_article_corrections",
+            ),
+            path(
                 "<path:object_id>/gendan-fra-papirkurven/",
                 self.admin_site.admin_view(self.restore_from_trash_view),
                 name="articles_article_restore_from_trash",
             ),
         ]
         return extra + super().get_urls()
+
+    def corrections_view(self, request, object_id):
+        """An article's corrections ("Rettelser"): each with its state, and a form to add one.
+        A journalist proposes one to their own published article; an editor publishes it (or
+        their own at once) and may withdraw a published one with a reason, which readers see.
+        Every step through the workflow. Plain forms: it works without JavaScript."""
+        article = get_object_or_404(
+            Article.objects.select_related("section"), pk=parse_id(object_id)
+        )
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        user = request.user
+        form = CorrectionForm(request.POST if "_add" in request.POST else None)
+        error, withdraw_note = "", ""
+        if request.method == "POST":
+            try:
+                text = self.correction_step(request, article, form)
+            except (ValidationError, workflow.TransitionRefused) as refusal:
+                error = " ".join(getattr(refusal, "messages", None) or [str(refusal)])
+                withdraw_note = request.POST.get("note", "")
+            else:
+                if text:
+                    self.message_user(request, text, messages.SUCCESS)
+                    return HttpResponseRedirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": f"Rettelser til »{article}«",
+            "corrections": list(
+                article.corrections.select_related("proposed_by", "published_by").order_by(
+                    "-created_at", "-pk"
+                )
+            ),
+            "form": form,
+            "error": error,
+            "withdraw_note": withdraw_note,
+            "can_publish": roles.can_publish(user),
+            "may_propose": workflow.may_propose_correction(user, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/corrections.html", context)
+
+    def correction_step(self, request, article, form) -> str:
+        """The step the page's POST asks for, through the workflow; the message to show, or
+        "" when the form has errors to show."""
+        user, post = request.user, request.POST
+        if "_add" in post:
+            if not form.is_valid():
+                return ""
+            publish = roles.can_publish(user)
+            workflow.propose_correction(article, user, **form.cleaned_data, publish=publish)
+            if publish:
+                return "Rettelsen er udgivet. Den står over artiklens tekst og på /rettelser/."
+            return "Rettelsen er sendt til en redaktør, der udgiver den."
+        correction = get_object_or_404(
+            Correction, pk=parse_id(post.get("correction")), article=article
+        )
+        if "_publish" in post:
+            workflow.publish_correction(correction, user)
+            return "Rettelsen er udgivet."
+        if "_withdraw" in post:
+            workflow.withdraw_correction(correction, user, post.get("note", ""))
+            return "Rettelsen er trukket tilbage. En dateret note med begrundelsen står i stedet."
+        raise PermissionDenied
 
     @method_decorator(require_POST)
     def restore_from_trash_view(self, request, object_id):

@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from articles.models import Article, ArticleAuthor, ArticleEvent, PendingChange
+from corrections.models import Correction
 
 from . import roles
 
@@ -222,6 +223,20 @@ def changes_waiting(now: datetime) -> list[PendingChange]:
     return changes
 
 
+def corrections_waiting(now: datetime) -> list[Correction]:
+    """Corrections proposed by journalists, waiting for an editor to publish them, the
+    longest waiting first. One query."""
+    corrections = list(
+        Correction.objects.filter(state=Correction.State.PROPOSED)
+        .select_related("article")
+        .annotate(proposed_by_name=person("proposed_by"))
+        .order_by("created_at", "pk")
+    )
+    for correction in corrections:
+        correction.waited = waited(correction.created_at, now)
+    return corrections
+
+
 # --- Planlagt and Senest udgivet (editors) -----------------------------------------------------
 
 
@@ -289,6 +304,7 @@ def desk_for(user, now: datetime | None = None) -> dict:
         desk |= {
             "articles_waiting": articles_waiting(now),
             "changes_waiting": changes_waiting(now),
+            "corrections_waiting": corrections_waiting(now),
             "scheduled_days": scheduled_days(now),
             "schedule_days": SCHEDULE_DAYS,
             "recently_published": recently_published(),

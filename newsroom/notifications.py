@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 Action = ArticleEvent.Action
 
 # Whom each action concerns.
-FOR_EDITORS = {Action.SUBMITTED, Action.CHANGE_PROPOSED}
+FOR_EDITORS = {Action.SUBMITTED, Action.CHANGE_PROPOSED, Action.CORRECTION_PROPOSED}
 FOR_JOURNALISTS = {
     Action.RETURNED,
     Action.PUBLISHED,
@@ -58,6 +58,8 @@ FOR_JOURNALISTS = {
     Action.CHANGE_RETURNED,
     # Its writers hear when their article goes in the trash: they may want it back.
     Action.TRASHED,
+    Action.CORRECTION_PUBLISHED,
+    Action.CORRECTION_WITHDRAWN,
 }
 
 # Subject prefixes, and what the actor did, around the article's title: "Anna Holm
@@ -71,6 +73,9 @@ SUBJECTS = {
     Action.CHANGE_APPROVED: "Ændringer godkendt",
     Action.CHANGE_RETURNED: "Ændringer sendt tilbage",
     Action.TRASHED: "Lagt i papirkurven",
+    Action.CORRECTION_PROPOSED: "Rettelse til godkendelse",
+    Action.CORRECTION_PUBLISHED: "Rettelse udgivet",
+    Action.CORRECTION_WITHDRAWN: "Rettelse trukket tilbage",
 }
 SENTENCES = {
     Action.SUBMITTED: ("har sendt artiklen", " til redigering."),
@@ -92,6 +97,18 @@ SENTENCES = {
     Action.TRASHED: (
         "har lagt artiklen",
         " i papirkurven. Den vises ikke på sitet, men kan gendannes fra papirkurven.",
+    ),
+    Action.CORRECTION_PROPOSED: (
+        "har foreslået en rettelse til artiklen",
+        ". Rettelsen vises først, når en redaktør har udgivet den.",
+    ),
+    Action.CORRECTION_PUBLISHED: (
+        "har udgivet en rettelse til artiklen",
+        ". Den står over artiklens tekst og på siden med rettelser.",
+    ),
+    Action.CORRECTION_WITHDRAWN: (
+        "har trukket en rettelse til artiklen",
+        " tilbage. En dateret note med begrundelsen står, hvor rettelsen stod.",
     ),
 }
 

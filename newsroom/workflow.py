@@ -29,6 +29,9 @@ form, its bulk actions, its history, recover and review views and the shell all 
 | trash (the admin's delete) | any         | draft, in the trash | own unpublished | yes |
 | restore_from_trash    | in the trash    | draft     | own              | yes    |
 | place_on_front_page   | published (top story), any (pinned) | same | no | yes |
+| propose_correction    | published       | same      | yes              | yes    |
+| publish_correction    | proposed correction | published | no           | yes    |
+| withdraw_correction   | any correction  | withdrawn, a dated note | no | yes, with a reason |
 
 The rules of the steps an article's form offers are asked of ``check`` by the form itself
 before it saves anything, so they are written once, here.
@@ -62,6 +65,7 @@ from articles.models import (
     state_change,
 )
 from articles.text import unique_slug
+from corrections.models import Correction
 
 from . import roles
 from .versions import snapshot_of, snapshot_with_change, token_of
@@ -390,6 +394,129 @@ def restore_from_trash(article: Article, actor) -> ArticleEvent:
         article.save(update_fields=["trashed_at", "updated_at"])
         _version(actor, Action.UNTRASHED.label)
         return _record(article, actor, Action.UNTRASHED, from_status=Status.DRAFT)
+
+
+# --- Corrections ("Rettelser") -------------------------------------------------------------------
+
+
+def may_propose_correction(actor, article: Article) -> bool:
+    """Editors, and the article's own journalists, may write a correction of a published
+    article; only an editor publishes it."""
+    return (
+        article.status == Status.PUBLISHED
+        and not article.in_trash
+        and (roles.can_publish(actor) or roles.is_own(actor, article))
+    )
+
+
+def propose_correction(
+    article: Article, actor, kind: str, text: str, ruling_url: str = "", *, publish: bool = False
+) -> Correction:
+    """A correction written for an editor to publish (editors are told by mail), or, with
+    ``publish``, an editor's own, published at once (one step in the log: "Rettelse udgivet")."""
+    _require(
+        may_propose_correction(actor, article),
+        "Du kan kun foreslå rettelser til dine egne udgivne artikler.",
+    )
+    if publish:
+        _require(roles.can_publish(actor), "Kun en redaktør kan udgive en rettelse.")
+    correction = Correction(article=article, kind=kind, text=text.strip(), ruling_url=ruling_url)
+    _require_complete(correction)
+    correction.proposed_by = actor
+    with transaction.atomic():
+        if publish:
+            correction.save()
+            publish_correction(correction, actor)  # versioned and logged there
+            return correction
+        with reversion.create_revision():
+            correction.save()
+            _version(actor, Action.CORRECTION_PROPOSED.label)
+        _record(
+            article,
+            actor,
+            Action.CORRECTION_PROPOSED,
+            from_status=article.status,
+            note=f"{correction.get_kind_display()}: {correction.text}",
+        )
+    return correction
+
+
+def publish_correction(correction: Correction, actor) -> ArticleEvent:
+    """An editor publishes a correction: above its article's text at once, on /rettelser/,
+    in its feed and the front page's newest list, in the article's metadata; the article's
+    writers are told by mail."""
+    _require(roles.can_publish(actor), "Kun en redaktør kan udgive en rettelse.")
+    with transaction.atomic(), reversion.create_revision(), state_change():
+        locked = (
+            Correction.objects.select_for_update().select_related("article").get(pk=correction.pk)
+        )
+        _require(locked.state == Correction.State.PROPOSED, "Rettelsen er allerede udgivet.")
+        article = locked.article
+        _require(
+            article.status == Status.PUBLISHED and not article.in_trash,
+            "Kun en udgivet artikel kan rettes offentligt.",
+        )
+        _require_complete(locked)
+        now = timezone.now()
+        locked.state, locked.published_at, locked.published_by = (
+            Correction.State.PUBLISHED,
+            now,
+            actor,
+        )
+        locked.save(update_fields=["state", "published_at", "published_by"])
+        article.corrected_at = now
+        article.save(update_fields=["corrected_at", "updated_at"])
+        correction.__dict__.update(locked.__dict__)
+        _version(actor, Action.CORRECTION_PUBLISHED.label)
+        return _record(
+            article,
+            actor,
+            Action.CORRECTION_PUBLISHED,
+            from_status=article.status,
+            note=f"{locked.get_kind_display()}: {locked.text}",
+        )
+
+
+def withdraw_correction(correction: Correction, actor, note: str) -> ArticleEvent:
+    """An editor withdraws a published correction (it was itself wrong): it is never deleted
+    silently, but leaves a dated note with the reason where it stood. A proposal not yet
+    published is withdrawn the same way, and was never shown."""
+    _require(roles.can_publish(actor), "Kun en redaktør kan trække en rettelse tilbage.")
+    note = _require_note(note, "Skriv, hvorfor rettelsen trækkes tilbage. Det vises for læserne.")
+    with transaction.atomic(), reversion.create_revision(), state_change():
+        locked = (
+            Correction.objects.select_for_update().select_related("article").get(pk=correction.pk)
+        )
+        _require(
+            locked.state != Correction.State.WITHDRAWN, "Rettelsen er allerede trukket tilbage."
+        )
+        was_shown = locked.state == Correction.State.PUBLISHED
+        locked.state, locked.withdrawn_at, locked.withdrawal_note = (
+            Correction.State.WITHDRAWN,
+            timezone.now(),
+            note,
+        )
+        if not was_shown:
+            locked.published_at = None
+        locked.save(update_fields=["state", "withdrawn_at", "withdrawal_note", "published_at"])
+        article = locked.article
+        if was_shown:
+            article.corrected_at = locked.withdrawn_at
+            article.save(update_fields=["corrected_at", "updated_at"])
+        correction.__dict__.update(locked.__dict__)
+        _version(actor, Action.CORRECTION_WITHDRAWN.label)
+        return _record(
+            article, actor, Action.CORRECTION_WITHDRAWN, from_status=article.status, note=note
+        )
+
+
+def _require_complete(correction: Correction) -> None:
+    if not correction.text.strip():
+        raise ValidationError("Skriv rettelsens tekst.", code="text_required")
+    if correction.kind == Correction.Kind.RULING and not correction.ruling_url:
+        raise ValidationError(
+            "En kendelse fra Pressenævnet skal have et link til kendelsen.", code="ruling_url"
+        )
 
 
 def _move(

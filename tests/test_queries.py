@@ -16,8 +16,10 @@ import pytest
 from django.core.cache import cache, caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.caching import forget_local_state
+from articles.models import Article
 from goals.models import Effort
 
 from .factories import (
@@ -143,6 +145,34 @@ def more_goals() -> Site:
     return site
 
 
+def corrected_articles() -> Site:
+    """Published articles, each with a published correction (and a withdrawn one)."""
+    from corrections.models import Correction
+
+    site = listed_articles()
+    more_articles = site.grow
+
+    def grow(count):
+        before = set(Article.objects.values_list("pk", flat=True))
+        more_articles(count)
+        for article in Article.objects.exclude(pk__in=before):
+            now = timezone.now()
+            Correction.objects.create(
+                article=article, text="Rettet.", state="published", published_at=now
+            )
+            Correction.objects.create(
+                article=article,
+                text="Forkert.",
+                state="withdrawn",
+                published_at=now,
+                withdrawn_at=now,
+                withdrawal_note="Rettelsen var selv forkert.",
+            )
+
+    site.grow = grow
+    return site
+
+
 @dataclass
 class Page:
     """A public page, the most queries it may ask cold and warm, and what it lists."""
@@ -164,8 +194,9 @@ class Page:
 # off: warm, they are built again.
 PAGES = [
     # The top story, the latest and the current goals, each remembered; warm, read again.
-    Page("front", lambda s: "/", cold=8, warm=3),
-    Page("front-sections", lambda s: "/", cold=8, warm=3, content=more_sections),
+    # Cold, also the newest corrections (remembered).
+    Page("front", lambda s: "/", cold=9, warm=3),
+    Page("front-sections", lambda s: "/", cold=9, warm=3, content=more_sections),
     Page("archive", lambda s: "/artikler/", cold=7, warm=2),
     # Page 2 of the archive: one card, then ten.
     Page("archive-2", lambda s: "/artikler/?side=2", cold=7, warm=2, sizes=(21, 30)),
@@ -181,6 +212,12 @@ PAGES = [
     # estimate, the newest matches and their ranks (test_search.py). Warm, remembered.
     Page("search", lambda s: "/soeg/?q=almene", cold=12, warm=0),
     Page("feed", lambda s: "/feeds/artikler/", cold=5, warm=2),
+    # Corrections, newest first (corrections/): their count (remembered), the page's ids, those
+    # with their articles; the feed, the newest with their articles.
+    Page("corrections", lambda s: "/rettelser/", cold=7, warm=2, content=corrected_articles),
+    Page(
+        "corrections-feed", lambda s: "/rettelser/feed/", cold=5, warm=2, content=corrected_articles
+    ),
     # The feed's object is remembered like the page's: cold, that costs the clock too.
     Page("section-feed", lambda s: f"/sektioner/{s.section.slug}/feed/", cold=6, warm=2),
     Page("tag-feed", lambda s: "/emner/faelles/feed/", cold=6, warm=2),

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "csp",
     "articles",
     "newsroom",
+    "corrections",
     "goals",
     "newsletter",
     "django_tasks",

@@ -172,7 +172,7 @@ def article_card(
     heading = heading if heading in ("h2", "h3", "h4") else "h3"
     return format_html(
         '<article class="card">{}<div class="card__body">'
-        '<p class="card__meta"><a href="{}">{}</a> · <time datetime="{}">{}</time></p>'
+        '<p class="card__meta"><a href="{}">{}</a> · <time datetime="{}">{}</time>{}</p>'
         '<{} class="card__title"><a href="{}">{}</a></{}>{}'
         '<div class="card__actions">{}{}</div></div></article>',
         image,
@@ -180,6 +180,8 @@ def article_card(
         section.name,
         iso_datetime(article.published_at),
         danish_date(article.published_at),
+        # A corrected article says so wherever it is listed (corrections/).
+        mark_safe(' <span class="card__corrected">Rettet</span>') if article.corrected_at else "",
         heading,
         url,
         article.title,

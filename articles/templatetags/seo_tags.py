@@ -59,6 +59,17 @@ def article_jsonld(context, article) -> str:
             "logo": {"@type": "ImageObject", "url": absolute_url(static("logo.png"))},
         },
     }
+    corrections = [c for c in article.shown_corrections if not c.is_withdrawn]
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": f"{correction.get_kind_display()}: {correction.text}",
+                "datePublished": correction.published_at.isoformat(),
+                "url": absolute_url(correction.get_absolute_url()),
+            }
+            for correction in corrections
+        ]
     picture = article.hero_picture
     if picture is not None:
         data["image"] = [absolute_url(url) for url in picture.jpeg_urls]
