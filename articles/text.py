@@ -3,6 +3,11 @@
 import nh3
 from django.utils.text import slugify
 
+# Reading speed for a reading time ("ca. 2 min. at læse"): an adult reading Danish news
+# prose on a screen. The article form shows it under the body; a page showing a reading time
+# must use the same figure, so the newsroom and the readers see one number.
+WORDS_PER_MINUTE = 200
+
 # Django's slugify drops æ, ø and å; Danish URLs spell them out instead (Læseliste → laeseliste).
 DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 

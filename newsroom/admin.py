@@ -10,6 +10,7 @@ offers and what the server accepts agree. The roles' permissions come from migra
 from functools import partial
 
 import reversion
+from csp.decorators import csp_replace
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
@@ -26,6 +27,7 @@ from django.utils.decorators import method_decorator
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -42,12 +44,13 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.text import WORDS_PER_MINUTE
 from articles.uploads import ImageUploadField
 from articles.views import article_page_context, parse_id
 from corrections.models import Correction
 
 from . import roles, workflow
-from .forms import rich_text_field
+from .forms import PictureInput, rich_text_field
 from .inlines import DanishInlines
 from .versions import (
     compare,
@@ -72,7 +75,9 @@ STATUS_BUTTONS = {
 
 class ArticleAdminForm(forms.ModelForm):
     body = rich_text_field("Brødtekst")
-    hero_image = ImageUploadField(label="Hovedbillede", required=False)
+    hero_image = ImageUploadField(
+        label="Hovedbillede", required=False, widget=PictureInput(picture="hero_picture")
+    )
     workflow_note = forms.CharField(
         label="Note",
         required=False,
@@ -125,6 +130,15 @@ class ArticleAdminForm(forms.ModelForm):
         if proposed_goals is not None and "goals" in self.fields:
             self.initial["goals"] = proposed_goals
         self.initial["shown"] = self.current_shown
+        # The writing screen: the words are Danish (spelling checked as Danish where the
+        # browser can), and the body shows its words and reading time (static/js/admin-editor.js).
+        for name in ("title", "lead"):
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(spellcheck="true", lang="da")
+        if "lead" in self.fields:
+            self.fields["lead"].widget.attrs["rows"] = 3  # a few sentences, not the article
+        if "body" in self.fields:
+            self.fields["body"].widget.attrs["data-words-per-minute"] = WORDS_PER_MINUTE
 
     def clean(self):
         self.check_nothing_moved_on()
@@ -383,7 +397,14 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
 
     fieldsets = [
         (None, {"fields": ["title", "slug", "section", "lead", "body", "goals"]}),
-        ("Hovedbillede", {"fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"]}),
+        (
+            "Hovedbillede",
+            {
+                # The picture beside its texts (static/css/admin.css, "Writing screen").
+                "classes": ["picture-fieldset"],
+                "fields": ["hero_image", "hero_alt", "hero_caption", "hero_credit"],
+            },
+        ),
         ("Udgivelse", {"fields": ["status", "published_at", "front_page", "front_page_order"]}),
         ("Til redaktionen", {"fields": ["workflow_note"]}),
         ("Oplysninger", {"fields": ["created_by", "created_at", "updated_at"]}),
@@ -627,6 +648,9 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
                 "related_suggestions": (
                     obj.related_suggestions() if obj and roles.can_curate(user) else []
                 ),
+                # The writing screen wants the width for the text and its preview; the
+                # header and the breadcrumbs lead everywhere the sidebar does.
+                "is_nav_sidebar_enabled": False,
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -1039,6 +1063,10 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
         return TemplateResponse(request, "admin/articles/article/review_change.html", context)
 
     @method_decorator(never_cache)
+    # Framed by the change form's preview panel, so by the admin's own pages only: the site's
+    # pages stay unframeable (X_FRAME_OPTIONS = "DENY", frame-ancestors 'none').
+    @method_decorator(xframe_options_sameorigin)
+    @method_decorator(csp_replace({"frame-ancestors": ["'self'"]}))
     def preview_view(self, request, object_id):
         """The article in the public template, whatever its status, for staff only."""
         queryset = Article.objects.for_page()

@@ -74,8 +74,8 @@ def test_journalist_writes_editor_publishes_reader_reads(live_server, page_at, t
     choose_autocomplete(page, "id_section", "energi", "Energi og klima")
     page.get_by_label("Manchet").fill("Prisen på fjernvarme falder for 300.000 lejere.")
 
-    # The body editor's dialogs are in Danish (articles/locale/da); its menu's labels are
-    # fixed in django-prose-editor and stay English ("paragraph", "Heading 2", "insert link").
+    # The body editor is in Danish, its dialogs and its menu's labels (articles/locale/da,
+    # static/js/admin-editor.js).
     editor = page.locator(".prose-editor .ProseMirror[contenteditable=true]")
     menubar = page.locator(".prose-editor .prose-menubar")
     # Named for assistive technology by static/js/admin-editor.js.
@@ -87,15 +87,16 @@ def test_journalist_writes_editor_publishes_reader_reads(live_server, page_at, t
     # The block type dropdown shows the type of the block at the cursor; the <div> around
     # that button, not the button, opens the list (the button ignores the pointer).
     menubar.locator(
-        ".prose-menubar__selected", has=page.get_by_role("button", name="paragraph")
+        ".prose-menubar__selected",
+        has=page.get_by_role("button", name="Bloktype: Almindeligt afsnit"),
     ).click()
-    menubar.get_by_role("button", name="Heading 2").click()
+    menubar.get_by_role("button", name="Mellemrubrik", exact=True).click()
     expect(editor.locator("h2")).to_have_text(SUBHEADING)
     page.keyboard.press("End")
     page.keyboard.press("Enter")
     page.keyboard.type(LINK_TEXT)
     page.keyboard.press("Shift+Home")
-    menubar.get_by_role("button", name="insert link").click()
+    menubar.get_by_role("button", name="Indsæt link").click()
     dialog = page.get_by_role("dialog")
     expect(dialog).to_contain_text("Rediger link")
     dialog.get_by_label("Adresse (URL)").fill(LINK_URL)
