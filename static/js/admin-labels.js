@@ -77,10 +77,19 @@
     nameAll(document);
   });
   document.addEventListener("formset:added", (event) => nameAll(event.target.closest("table") || document));
-  // The dropdown's search field is made when the dropdown first opens.
+  // The dropdown's search field is made when the dropdown first opens. An open combobox
+  // must name the list it controls (ARIA 1.2: aria-controls); select2 4.0 says aria-owns.
   $(document).on("select2:open", (event) => {
     const label = labelOf(event.target);
     const search = document.querySelector(".select2-container--open .select2-search__field");
     if (label && search) labelledBy(search, label, event.target.id);
+    const box = event.target.nextElementSibling;
+    const combobox = box && box.querySelector('[role="combobox"][aria-owns]');
+    if (combobox) combobox.setAttribute("aria-controls", combobox.getAttribute("aria-owns"));
+  });
+  $(document).on("select2:close", (event) => {
+    const box = event.target.nextElementSibling;
+    const combobox = box && box.querySelector('[role="combobox"]');
+    if (combobox) combobox.removeAttribute("aria-controls");
   });
 })();
