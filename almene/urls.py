@@ -13,7 +13,7 @@ from goals import sitemaps as goal_sitemaps
 
 from . import views
 
-admin.site.site_header = "Almene Nyheder – redaktionen"
+admin.site.site_header = "Almene Nyheder – Redaktionen"
 admin.site.site_title = "Almene Nyheder"
 admin.site.index_title = "Redaktionen"
 

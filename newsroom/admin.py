@@ -16,7 +16,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Case, IntegerField, Max, Prefetch, Q, When
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -50,8 +50,10 @@ from articles.views import article_page_context, parse_id
 from corrections.models import Correction
 
 from . import roles, workflow
+from .desk import events_of, latest
 from .forms import PictureInput, rich_text_field
 from .inlines import DanishInlines
+from .templatetags.newsroom import short_date
 from .versions import (
     compare,
     compare_versions,
@@ -59,6 +61,7 @@ from .versions import (
     snapshot_of,
     snapshot_of_version,
 )
+from .widgets import LabelledSplitDateTime
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -311,9 +314,12 @@ class RelatedArticleInline(ArticleInlineMixin, admin.TabularInline):
 
 
 class MineFilter(admin.SimpleListFilter):
-    """ "Mine artikler": those the user created or stands in the byline of (roles.is_own)."""
+    """ "Mine artikler": those the user created or stands in the byline of (roles.is_own).
+    Its heading is "Vis", without the "Efter" of the other filters: "Efter hvis artikler" is
+    no Danish anyone says."""
 
-    title = "hvis artikler"
+    title = "vis"
+    template = "admin/articles/article/filter_titled.html"
     parameter_name = "mine"
 
     def lookups(self, request, model_admin):
@@ -361,10 +367,12 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     object_history_template = "admin/articles/article/object_history.html"
+    # Short headings and short cells, so that a row is a line or two at 1280 px (the list's
+    # CSS, "/* Article list */" in static/css/admin.css, does the rest).
     list_display = [
         "title",
         "status_label",
-        "published_at",
+        "published_label",
         "section",
         "byline",
         "front_page_label",
@@ -378,14 +386,18 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
         ("tagged_items__tag", admin.RelatedOnlyFieldListFilter),
         "front_page",
     ]
-    search_fields = ["title", "lead", "body"]
-    search_help_text = "Søg i titel, manchet og brødtekst."
+    # Titles and leads: a word in the body text matches half the archive, and scanning every
+    # body makes the list slow. The site's own search (/soeg/) searches the text.
+    search_fields = ["title", "lead"]
+    search_help_text = "Søg i titel og manchet. Skriv flere ord for at finde artikler med dem alle."
     date_hierarchy = "published_at"
     list_select_related = ["section"]
     list_per_page = 50
     # What was worked on last first: a journalist's new draft at the top, not among the drafts.
     ordering = ["-updated_at", "-pk"]
     autocomplete_fields = ["section", "goals"]
+    # The publication time with labels on its date and time inputs (newsroom/widgets.py).
+    formfield_overrides = {models.DateTimeField: {"widget": LabelledSplitDateTime}}
     actions = [
         "submit_for_review",
         "publish_selected",
@@ -422,12 +434,21 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
         )
         if getattr(request, "listing_articles", False):
             # Each row carries its content's token (action_checkbox): fetched for all at once.
-            queryset = queryset.prefetch_related("goals", "tagged_items")
+            # Its last logged step tells a draft an editor sent back (status_label).
+            queryset = queryset.prefetch_related("goals", "tagged_items").annotate(
+                **latest(events_of(), last_action="action")
+            )
         return queryset
 
     def changelist_view(self, request, extra_context=None):
         request.listing_articles = True
+        # The newsroom's words, not Django's "Vælg artikel, der skal ændres".
+        extra_context = {"title": "Artikler", **(extra_context or {})}
         return super().changelist_view(request, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {"title": "Ny artikel", **(extra_context or {})}
+        return super().add_view(request, form_url, extra_context)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         """A new article starts with its writer's byline, when they write as an author."""
@@ -675,19 +696,36 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
 
     @admin.display(description="Status", ordering="status")
     def status_label(self, article):
+        css, text = article.status_chip, article.public_status
+        if css == Article.Status.DRAFT and (
+            getattr(article, "last_action", None) == ArticleEvent.Action.RETURNED
+        ):
+            css, text = "returned", "Sendt tilbage"
+        return format_html('<span class="article-status article-status--{}">{}</span>', css, text)
+
+    @admin.display(description="Udgivet", ordering="published_at")
+    def published_label(self, article):
+        if article.published_at is None:
+            return None  # the list's "-"
+        local = timezone.localtime(article.published_at)
         return format_html(
-            '<span class="article-status article-status--{}">{}</span>',
-            article.status_chip,
-            article.public_status,
+            '<time datetime="{}"><span>{}</span> <span>kl. {}</span></time>',
+            local.isoformat(timespec="minutes"),
+            short_date(local),
+            f"{local:%H:%M}",
         )
 
-    @admin.display(description="Skribenter")
+    @admin.display(description="Byline")
     def byline(self, article):
-        return ", ".join(byline.author.name for byline in article.bylines.all())
+        """Cut to one line by the list's CSS; the whole byline is in the title."""
+        names = ", ".join(byline.author.name for byline in article.bylines.all())
+        return format_html('<span class="article-byline" title="{}">{}</span>', names, names)
 
     @admin.display(description="Forside", ordering="front_page")
     def front_page_label(self, article):
-        return article.get_front_page_display() if article.front_page else ""
+        # "Fastgjort": the column's heading says where.
+        labels = {Article.FrontPage.TOP: "Tophistorie", Article.FrontPage.PINNED: "Fastgjort"}
+        return labels.get(article.front_page, "")
 
     # --- Actions -------------------------------------------------------------------------------
 

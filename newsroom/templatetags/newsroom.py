@@ -1,5 +1,9 @@
-from django import template
+from datetime import datetime
 
+from django import template
+from django.utils import timezone
+
+from articles.templatetags.article_tags import DANISH_MONTHS
 from newsroom.people import display_name
 
 register = template.Library()
@@ -9,3 +13,23 @@ register = template.Library()
 def person(user, unknown: str = "ukendt") -> str:
     """``{{ event.actor|person }}``: the user's name (newsroom.people.display_name)."""
     return display_name(user, unknown)
+
+
+@register.filter
+def short_date(value: datetime | None) -> str:
+    """``7. dec. 2026`` in Danish local time, for the newsroom's lists. Django's "M" says
+    "Dec" (it capitalises the month) and "b." says "maj." (May is never shortened): the
+    months are the site's (Dansk Sprognævn's abbreviations)."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{local.day}. {DANISH_MONTHS[local.month - 1]} {local.year}"
+
+
+@register.filter
+def short_datetime(value: datetime | None) -> str:
+    """``7. dec. 2026 kl. 16:28`` in Danish local time."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{short_date(local)} kl. {local:%H:%M}"
