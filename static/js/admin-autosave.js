@@ -26,6 +26,7 @@
   var again = false;
   var failing = false;
   var submitting = false;
+  var waiting = null; // the button of a submit held back until the autosave under way ends
 
   function jq() {
     return window.django && window.django.jQuery;
@@ -200,6 +201,13 @@
       })
       .then(function () {
         inFlight = false;
+        if (waiting) {
+          var button = waiting;
+          waiting = null;
+          if (button === true) form.requestSubmit();
+          else form.requestSubmit(button);
+          return;
+        }
         if (again) {
           again = false;
           save();
@@ -430,9 +438,12 @@
         return;
       }
       element.value = value;
+      // The body's editor: its editable area carries the editor (Tiptap's view.dom.editor).
       var area = element.tagName === "TEXTAREA" && element.closest(".prose-editor");
-      var editor = area && area.querySelector(".ProseMirror");
-      if (editor && editor.editor) editor.editor.commands.setContent(value);
+      var editor = area && Array.prototype.find.call(area.querySelectorAll(".ProseMirror"), function (node) {
+        return node.editor;
+      });
+      if (editor) editor.editor.commands.setContent(value);
     });
   }
 
@@ -459,9 +470,18 @@
     if (jq()) jq()(form).on("change", edited); // select2 tells jQuery only
     document.addEventListener("formset:added", edited);
     document.addEventListener("formset:removed", edited);
-    form.addEventListener("submit", function () {
-      submitting = true; // "Gem" or a status button: that request saves it all
+    form.addEventListener("submit", function (event) {
       window.clearTimeout(timer);
+      if (inFlight) {
+        // "Gem" waits for the autosave under way: it then carries the token that autosave
+        // renews (and, on a new article, goes to the article it created), so the page never
+        // conflicts with its own save nor makes the article twice.
+        event.preventDefault();
+        waiting = event.submitter || true;
+        say("Gemmer …", "saving");
+        return;
+      }
+      submitting = true; // "Gem" or a status button: that request saves it all
       dropCopy();
     });
     window.addEventListener("pagehide", leaving);
