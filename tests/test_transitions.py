@@ -201,6 +201,8 @@ def admin_requests(article, version, deleted_version):
         "articles_article_review_change": reverse(
             "admin:articles_article_review_change", args=[pk]
         ),
+        "articles_article_autosave": reverse("admin:articles_article_autosave", args=[pk]),
+        "articles_article_autosave_add": reverse("admin:articles_article_autosave_add"),
     }
 
 
