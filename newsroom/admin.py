@@ -49,7 +49,7 @@ from articles.uploads import ImageUploadField
 from articles.views import article_page_context, parse_id
 from corrections.models import Correction
 
-from . import roles, workflow
+from . import autosave, roles, workflow
 from .desk import events_of, latest
 from .forms import PictureInput, rich_text_field
 from .inlines import DanishInlines
@@ -519,6 +519,15 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
             # of it is saved to the article, and save_related leaves it alone too.
             goals = form.cleaned_data.get("goals")
             goal_ids = [goal.pk for goal in goals] if goals is not None else []
+            if getattr(request, "autosave", None):
+                # Goes on with the change already sent, as this page last saved it.
+                form.proposed = workflow.update_open_change(
+                    obj,
+                    request.user,
+                    workflow.content_of(obj, goal_ids),
+                    shown=form.data.get("shown", ""),
+                )
+                return
             form.proposed = request.proposed_change = workflow.propose_change(
                 obj,
                 request.user,
@@ -535,11 +544,22 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
     def save_related(self, request, form, formsets, change):
         if getattr(form, "proposed", None) is not None:
             return
+        if getattr(request, "autosave", None):
+            # Its answer gives the rows it added their ids (autosave.inline_rows); it never
+            # adds a related article nor changes the status.
+            request.autosave_formsets = formsets
+            super().save_related(request, form, formsets, change)
+            return
         super().save_related(request, form, formsets, change)
         if "_add_related" in request.POST and roles.can_curate(request.user):
             self.add_related(request, form.instance, request.POST["_add_related"])
         # Last, once the byline is saved: publishing checks the article as it now stands.
         self.apply_transition(request, form)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "autosave", None):
+            return None  # an autosave is no entry in the admin's log ("Seneste handlinger")
+        return super().log_change(request, obj, message)
 
     def construct_change_message(self, request, form, formsets, add=False):
         if getattr(form, "proposed", None) is not None:
@@ -584,12 +604,16 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
         self.message_user(request, f"»{other}« er tilføjet under Læs også.", messages.SUCCESS)
 
     def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "autosave", None):
+            return autosave.saved(request, obj)
         if any(button in request.POST for button in STATUS_BUTTONS):
             self.message_status(request, obj)
             return HttpResponseRedirect(self.change_url(obj))
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
+        if getattr(request, "autosave", None):
+            return autosave.saved(request, obj)
         if getattr(request, "proposed_change", None) is not None:
             self.message_user(
                 request,
@@ -672,6 +696,7 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
                 # The writing screen wants the width for the text and its preview; the
                 # header and the breadcrumbs lead everywhere the sidebar does.
                 "is_nav_sidebar_enabled": False,
+                "autosave": autosave.context_for(self, request, obj),
             }
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -836,6 +861,16 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
     def get_urls(self):
         extra = [
             path(
+                "autosave/",
+                self.admin_site.admin_view(self.autosave_view),
+                name="articles_article_autosave_add",
+            ),
+            path(
+                "<path:object_id>/autosave/",
+                self.admin_site.admin_view(self.autosave_view),
+                name="articles_article_autosave",
+            ),
+            path(
                 "<path:object_id>/forhaandsvisning/",
                 self.admin_site.admin_view(self.preview_view),
                 name="articles_article_preview",
@@ -971,6 +1006,11 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
             "lagt i papirkurven",
             "Ikke lagt i papirkurven",
         )
+
+    @method_decorator(never_cache)
+    def autosave_view(self, request, object_id=None):
+        """The change form saving itself a few seconds after typing stops (newsroom/autosave.py)."""
+        return autosave.autosave_view(self, request, object_id)
 
     # django-reversion's revert and recover views write the whole old row, status and
     # publication time included, before the form's checks run. These two replace them: the

@@ -22,6 +22,7 @@ form, its bulk actions, its history, recover and review views and the shell all 
 | set_publication_time  | any             | same      | no               | yes    |
 | unpublish             | review, published | draft   | no               | yes    |
 | propose_change        | published       | same      | yes              | (edits go live) |
+| update_open_change    | pending change  | same      | yes (autosave)   | no     |
 | approve_change        | pending change  | same      | no               | yes    |
 | return_change         | pending change  | same      | no               | yes, with a note |
 | restore_version       | any             | same      | own unpublished  | yes    |
@@ -647,6 +648,46 @@ def propose_change(article: Article, actor, content: dict, note: str = "") -> Pe
         change.proposed_by = actor
         change.save()
         _record(article, actor, Action.CHANGE_PROPOSED, from_status=article.status, note=note)
+    return change
+
+
+def proposal_token(change: PendingChange | None) -> str:
+    """The fingerprint of a pending change's proposed content: what a journalist's page last
+    saved of it (``update_open_change``). Empty when there is no change."""
+    return token_of(change.content) if change is not None else ""
+
+
+def update_open_change(article: Article, actor, content: dict, *, shown: str) -> PendingChange:
+    """A journalist goes on writing the change they sent for approval (the change form's
+    autosave, newsroom/autosave.py): the change waiting for an editor takes the new content.
+    No log entry and no mail: it was sent once, and an editor approves only the change as
+    their review page showed it (``change_token``), so an approval never takes text the
+    editor did not see. Refused when no change waits (an editor decided it meanwhile: a new
+    proposal is the journalist's explicit "Send ændringer til godkendelse") or when the
+    change is no longer what the journalist's page last saved (``shown``)."""
+    _require(
+        may_propose(actor, article),
+        "Kun artiklens egne skribenter kan foreslå ændringer til en udgivet artikel.",
+    )
+    with transaction.atomic():
+        change = (
+            PendingChange.objects.select_for_update()
+            .filter(article=article, state=PendingChange.State.PENDING)
+            .first()
+        )
+        if change is None:
+            raise ContentMovedOn(
+                f"Ændringerne til »{article}« er afgjort af en redaktør, siden du åbnede "
+                "artiklen, så intet er gemt. Send dem til godkendelse igen for at gemme dem."
+            )
+        if proposal_token(change) != shown:
+            raise ContentMovedOn(
+                f"Ændringerne til »{article}« er ændret et andet sted, siden du åbnede "
+                "artiklen, så intet er gemt. Genindlæs siden for at se dem."
+            )
+        change.content, change.updated_at = content, timezone.now()
+        change.save(update_fields=["content", "updated_at"])
+    change.refresh_from_db(fields=["content"])  # as the database holds it: its token
     return change
 
 

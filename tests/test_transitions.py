@@ -215,6 +215,8 @@ def admin_requests(article, version, deleted_version):
         "articles_article_restore_from_trash": reverse(
             "admin:articles_article_restore_from_trash", args=[pk]
         ),
+        "articles_article_autosave": reverse("admin:articles_article_autosave", args=[pk]),
+        "articles_article_autosave_add": reverse("admin:articles_article_autosave_add"),
     }
 
 
