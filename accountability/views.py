@@ -52,7 +52,7 @@ def klagevejledning(request):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def genmaele(request):
-    kolofon = Kolofon.current()
+    kolofon = current_kolofon()
     options = {
         "hosts": {request.get_host().rsplit(":", 1)[0]},
         "site": settings.SITE_URL.rstrip("/"),
@@ -90,4 +90,4 @@ def genmaele(request):
 @never_cache
 @require_safe
 def genmaele_sent(request):
-    return render(request, "accountability/genmaele_sent.html", {"kolofon": Kolofon.current()})
+    return render(request, "accountability/genmaele_sent.html", {"kolofon": current_kolofon()})
