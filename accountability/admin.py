@@ -1,7 +1,7 @@
 """The kolofon and the requests for a genmæle in the newsroom's admin.
 
-The kolofon is one row, kept by the editors ("Redaktør", migration 0002): its list opens the
-row itself, it can be added once and never deleted. Saving it retires the cached pages that
+The kolofon is one row, kept by the editors ("Redaktør", migration 0002): it can be added
+once and never deleted. Saving it retires the cached pages that
 show it (signals.py).
 
 Requests for a genmæle come from readers (/genmaele/): nobody adds one by hand, and what the
@@ -13,7 +13,6 @@ permission on them, and the admin refuses even one who was given the view permis
 
 from django import forms
 from django.contrib import admin
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -39,14 +38,6 @@ class KolofonAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def changelist_view(self, request, extra_context=None):
-        """There is one kolofon: its list is the row itself, or the form to make it."""
-        if Kolofon.objects.exists():
-            return redirect("admin:accountability_kolofon_change", 1)
-        if self.has_add_permission(request):
-            return redirect("admin:accountability_kolofon_add")
-        return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
