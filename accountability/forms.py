@@ -35,9 +35,9 @@ PHONE = re.compile(r"^\+?[0-9 ()-]{6,30}$")
 
 class GenmaeleForm(forms.Form):
     artikel = forms.CharField(
-        label="Artiklen",
+        label="Artiklens adresse eller titel",
         max_length=500,
-        help_text="Artiklens adresse (kopiér den fra adresselinjen) eller dens titel.",
+        help_text="Kopiér adressen fra browserens adresselinje, eller skriv titlen.",
         error_messages={
             "required": "Skriv artiklens adresse eller titel.",
             "max_length": "Adressen eller titlen er for lang: højst %(limit_value)d tegn.",
