@@ -25,7 +25,7 @@ KOLOFON = {
         "Almene Nyheder skriver om den almene boligsektor: om beboerdemokrati, byggeri og "
         "renovering, økonomi og de mennesker, der bor og arbejder i de almene boliger."
     ),
-    "publisher": "Foreningen Almene Medier (demo)",
+    "publisher": "Foreningen Almene Medier",
     "address": "Eksempelvej 12\n2400 København NV",
     "cvr": "",
     "email": "redaktion@almene-nyheder.example",
