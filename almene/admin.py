@@ -1,7 +1,8 @@
 """The newsroom's admin site: Django's admin, opening on the desk.
 
 ``/admin/`` shows the logged-in user's desk (newsroom/desk.py: their drafts, and for editors
-what waits for them, what is scheduled and what was published last); Django's list of apps
+what waits for them, what is scheduled and what was published last; accountability/desk.py:
+for editors, the readers' open requests for a genmæle); Django's list of apps
 and models moves to ``/admin/moduler/`` ("admin:apps"), linked from the desk and the
 header. Installed through ``almene.apps.NewsroomAdminConfig``, so ``admin.site`` and every
 ``@admin.register`` mean this site.
@@ -66,13 +67,16 @@ class NewsroomAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         """The desk of the user at hand, instead of the list of apps."""
-        from newsroom.desk import desk_for  # the articles app is loaded after the admin
+        from accountability.desk import open_requests  # apps are loaded after the admin
+        from newsroom.desk import desk_for
 
         context = {
             **self.each_context(request),
             "title": self.index_title,
             "subtitle": None,
             "desk": desk_for(request.user),
+            # Readers' requests for a genmæle: None for anyone but an editor.
+            "genmaeler": open_requests(request.user),
             **(extra_context or {}),
         }
         request.current_app = self.name

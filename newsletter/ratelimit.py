@@ -113,7 +113,13 @@ def _hashed(address: str) -> str:
 
 
 def _take(name: str, limit: int) -> bool:
-    key = f"newsletter-mails:{name}"
+    return take_slot(f"newsletter-mails:{name}", limit)
+
+
+def take_slot(key: str, limit: int) -> bool:
+    """Count one more under ``key`` for the hour (shared, or in this process while the cache
+    is away); whether it is within ``limit``. Other forms count their own keys with it (the
+    request for a genmæle, accountability/ratelimit.py)."""
     count = _count_shared(key)
     if count is None:
         count = _count_local(key)

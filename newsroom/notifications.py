@@ -5,7 +5,8 @@ the event. It writes one ``EditorialMail`` row per recipient (each can be retrie
 nobody sees the others' addresses) and sends them once the transaction has committed. A
 rolled-back action therefore mails nobody, and a mail server that is down never fails the
 action: the rows stay unsent, the failure is logged, and ``manage.py send_editorial_mail``
-(cron, every few minutes) sends them later.
+(cron, every few minutes) sends them later. ``queue_mail`` puts any other app's mail in the
+same queue (a reader's receipt for a request for a genmæle, accountability/receipts.py).
 
 Who hears of what:
 
@@ -166,6 +167,18 @@ def queue_mail_for(event: ArticleEvent) -> list[EditorialMail]:
     # robust: whatever happens while sending, the action has committed and its request goes on.
     transaction.on_commit(functools.partial(_send_after_commit, pks), robust=True)
     return mails
+
+
+def queue_mail(to: str, subject: str, text: str, html: str = "") -> EditorialMail:
+    """Write one mail to ``to`` in the same queue, and send it once the current transaction
+    commits: for another app's mail that must survive a mail server that is down (the
+    receipt of a reader's request for a genmæle, accountability/receipts.py). Call it inside
+    the transaction that wrote what the mail tells of."""
+    mail = EditorialMail.objects.create(
+        to=[to.strip()], subject=_one_line(subject)[:250], text=text, html=html
+    )
+    transaction.on_commit(functools.partial(_send_after_commit, [mail.pk]), robust=True)
+    return mail
 
 
 def _send_after_commit(pks: list[int]):

@@ -173,6 +173,16 @@ def corrected_articles() -> Site:
     return site
 
 
+def with_kolofon() -> Site:
+    """The pages of accountable journalism show the kolofon, whatever else there is."""
+    from accountability.models import Kolofon
+
+    Kolofon.objects.create(
+        publisher="Udgiveren", address="Vejen 1", editor="Redaktøren", email="r@e.dk", phone="1"
+    )
+    return listed_articles()
+
+
 @dataclass
 class Page:
     """A public page, the most queries it may ask cold and warm, and what it lists."""
@@ -230,6 +240,12 @@ PAGES = [
     Page("sitemap-tags", lambda s: "/sitemap-emner.xml", cold=5, warm=2),
     Page("sitemap-authors", lambda s: "/sitemap-skribenter.xml", cold=5, warm=2),
     Page("sitemap-goals", lambda s: "/sitemap-almene-maal.xml", cold=5, warm=2),
+    # The kolofon, the complaints guide and the genmæle form: cold, the versions (two), the
+    # clock, the kolofon and the header's sections; warm, the kolofon is remembered. The form is
+    # never cached whole (it holds a CSRF token), so warm is what every reader costs.
+    Page("kolofon", lambda s: "/om/", cold=5, warm=0, content=with_kolofon),
+    Page("klagevejledning", lambda s: "/klagevejledning/", cold=5, warm=0, content=with_kolofon),
+    Page("genmaele", lambda s: "/genmaele/", cold=5, warm=0, content=with_kolofon),
 ]
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "corrections",
     "goals",
     "newsletter",
+    "accountability",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -190,6 +191,11 @@ NEWSLETTER_MAILS_PER_ADDRESS = int(os.environ.get("NEWSLETTER_MAILS_PER_ADDRESS"
 NEWSLETTER_MAILS_PER_CLIENT = int(os.environ.get("NEWSLETTER_MAILS_PER_CLIENT", "10"))
 # Proxies on this host whose X-Forwarded-For names the client (for the limit per client).
 NEWSLETTER_TRUSTED_PROXIES = env_list("NEWSLETTER_TRUSTED_PROXIES", "127.0.0.1,::1")
+
+# Requests for a genmæle (accountability/): one client (IP address) may send this many an
+# hour, and this many may give one e-mail address (each is a row on the desk and a receipt).
+GENMAELE_REQUESTS_PER_CLIENT = int(os.environ.get("GENMAELE_REQUESTS_PER_CLIENT", "5"))
+GENMAELE_REQUESTS_PER_ADDRESS = int(os.environ.get("GENMAELE_REQUESTS_PER_ADDRESS", "3"))
 
 # Sessions in the database with a copy in the cache: a logged-in reader's public pages are
 # filled from the page cache without a query (articles/caching/pages.py). Django's own
