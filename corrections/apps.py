@@ -14,6 +14,7 @@ class CorrectionsConfig(AppConfig):
     def ready(self):
         from articles.caching.invalidation import connect_public
 
+        from . import demo  # noqa: F401  (adds corrections to manage.py seed_demo)
         from .models import Correction
 
         # A published or withdrawn correction shows on its article's page and on the lists;

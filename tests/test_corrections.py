@@ -219,3 +219,18 @@ def test_the_admin_page_needs_csrf(article, editor):
     )
     assert response.status_code == 403
     assert not Correction.objects.exists()
+
+
+def test_the_demo_has_corrections_of_each_kind(client):
+    from django.core.management import call_command
+
+    call_command("seed_demo", articles=30, images=1)
+    kinds = set(Correction.objects.shown().values_list("kind", flat=True))
+    assert kinds == set(Correction.Kind.values)
+    assert Correction.objects.filter(state="withdrawn").exists()
+    page = client.get("/rettelser/").content.decode()
+    assert "Pressenævnets kendelse" in page and "Rettelsen er trukket tilbage" in page
+    corrected = Correction.objects.filter(state="published").first().article
+    assert "Artiklen er rettet" in client.get(corrected.get_absolute_url()).content.decode()
+    call_command("seed_demo", articles=30, images=1)  # idempotent
+    assert Correction.objects.count() == 6
