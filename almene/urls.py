@@ -2,8 +2,6 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_page
-from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
 
 from articles import offline
@@ -56,16 +54,6 @@ urlpatterns = [
         public_page(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
-    ),
-    # The Danish for the admin's rich-text editor (newsroom/forms.py); it changes only with
-    # a release, so browsers may keep it for a day. Kept with the page fragments, whose cache
-    # never fails a request (Django's default cache would answer 500 while Redis is away).
-    path(
-        "admin/jsi18n/redaktion/",
-        cache_page(60 * 60 * 24, cache="fragments")(
-            JavaScriptCatalog.as_view(packages=["articles"])
-        ),
-        name="editor-jsi18n",
     ),
     path("admin/", admin.site.urls),
 ]

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.forms.utils import flatatt
-from django.urls import reverse
 from django.utils.html import format_html
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
@@ -18,7 +17,9 @@ class DanishProseEditorWidget(AdminProseEditorWidget):
 
     @property
     def media(self):
-        return super().media + forms.Media(js=[reverse("editor-jsi18n"), "js/admin-editor.js"])
+        # Its Danish comes with the admin's own catalogue (almene/admin.py), loaded in every
+        # admin page's <head> before any module runs.
+        return super().media + forms.Media(js=["js/admin-editor.js"])
 
 
 def rich_text_field(label: str) -> ProseEditorFormField:

@@ -79,7 +79,7 @@ def test_an_editor_opens_and_unpublishes_while_redis_is_away(redis_away, editor)
 
     assert client.get("/admin/").status_code == 200
     assert client.get(change_url(article)).status_code == 200
-    assert client.get("/admin/jsi18n/redaktion/").status_code == 200  # the editor's Danish
+    assert client.get("/admin/jsi18n/").status_code == 200  # the editor's Danish
     assert client.get("/admin/articles/article/").status_code == 200
     response = client.post(change_url(article), article_post(article, button="_unpublish"))
     assert response.status_code == 302, form_errors(response)

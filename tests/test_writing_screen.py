@@ -17,7 +17,7 @@ from .factories import ArticleFactory
 pytestmark = pytest.mark.django_db
 
 EDITOR_MAP = Path(django_prose_editor.__file__).parent / "static/django_prose_editor/editor.js.map"
-EDITOR_CATALOGUE = "/admin/jsi18n/redaktion/"
+EDITOR_CATALOGUE = "/admin/jsi18n/"  # the admin's own, with the editor's Danish
 
 
 def catalogue(client, url: str) -> dict:
@@ -54,7 +54,8 @@ def article(journalist):
     )
 
 
-def test_every_message_of_the_editor_is_danish(client):
+def test_every_message_of_the_editor_is_danish(client, journalist):
+    client.force_login(journalist)  # the catalogue is the admin's
     messages = editor_messages()
     assert len(messages) > 25 and "Edit Link" in messages  # the sources were found
     danish = catalogue(client, EDITOR_CATALOGUE)
@@ -62,7 +63,8 @@ def test_every_message_of_the_editor_is_danish(client):
     assert not untranslated, untranslated
 
 
-def test_the_toolbar_labels_are_danish(client):
+def test_the_toolbar_labels_are_danish(client, journalist):
+    client.force_login(journalist)
     danish = catalogue(client, EDITOR_CATALOGUE)
     for english, expected in {
         "bold": "Fed",
@@ -130,7 +132,7 @@ def test_the_preview_panel_is_in_the_page_hidden_until_javascript_shows_it(
     page = page.decode()
     panel = re.search(r"<aside [^>]*>", page)[0]
     assert 'class="writing-preview"' in panel and "hidden" in panel
-    assert f'data-src="{preview}"' in page
+    assert f'data-src="{preview}?ramme=1"' in page
     assert f'<a href="{preview}" target="_blank" rel="noopener">Forhåndsvis</a>' in page
     page = client.get(reverse("admin:articles_article_add")).content.decode()
     assert "writing-preview" not in page
@@ -152,3 +154,13 @@ def test_only_the_admin_may_frame_the_preview(client, journalist, article):
         response = client.get(url)
         assert response["X-Frame-Options"] == "DENY", url
         assert frame_ancestors(response) == "'none'", url
+
+
+def test_the_framed_preview_sends_no_scripts(client, journalist, article):
+    """The change form's frame is sandboxed without scripts: a preview asked for it
+    (``?ramme=1``) sends none, so the browser reports no blocked script."""
+    client.force_login(journalist)
+    preview = reverse("admin:articles_article_preview", args=[article.pk])
+    assert "js/reading-list" in client.get(preview).content.decode()
+    framed = client.get(preview + "?ramme=1").content.decode()
+    assert "<script src=" not in framed and "Forhåndsvisning" in framed

@@ -63,7 +63,13 @@
     show(width);
     if ("ResizeObserver" in window) new ResizeObserver(fit).observe(viewport);
     else window.addEventListener("resize", fit);
-    frame.src = frame.dataset.src;
+    // The preview comes after the form: the writer can start while it loads.
+    function load() {
+      frame.src = frame.dataset.src;
+    }
+    var later = window.requestIdleCallback || function (fn) { setTimeout(fn, 200); };
+    if (document.readyState === "complete") later(load);
+    else window.addEventListener("load", function () { later(load); });
 
     document.addEventListener("article:saved", function () {
       frame.src = frame.dataset.src;
