@@ -567,3 +567,35 @@ def test_the_hash_follows_a_rotated_secret_key(settings):
     assert suppression.erased_at(ADDRESS) is not None
     settings.SECRET_KEY_FALLBACKS = []
     assert suppression.erased_at(ADDRESS) is None
+
+
+def test_editors_write_a_new_consent_text_and_never_change_a_used_one(
+    client, committed, smtp_server, editor, topics
+):
+    person = confirmed(client, committed, smtp_server, alt="on")
+    used = person.consents.get().wording
+    client.force_login(editor)
+    listing = client.get(reverse("admin:newsletter_consenttext_changelist"))
+    assert listing.status_code == 200 and f"Samtykketekst version {used.number}" in (
+        listing.content.decode()
+    )
+    change = reverse("admin:newsletter_consenttext_change", args=[used.pk])
+    page = client.get(change)
+    assert page.status_code == 200 and 'name="text"' not in page.content.decode()  # read-only
+    assert client.post(change, {"text": "Ændret"}).status_code == 403
+    response = client.post(
+        reverse("admin:newsletter_consenttext_add"), {"text": "Version fra redaktionen."}
+    )
+    assert response.status_code == 302
+    assert consent.current_text() == consent.Wording(used.number + 1, "Version fra redaktionen.")
+    assert ConsentText.objects.get(pk=used.pk).text == used.text
+    # The log of exports and erasures is there to read, not to edit.
+    privacy.export_json(person, editor)
+    log = client.get(reverse("admin:newsletter_privacylogentry_changelist"))
+    assert log.status_code == 200 and "Eksport" in log.content.decode()
+    assert ADDRESS not in log.content.decode()
+    entry = PrivacyLogEntry.objects.get()
+    assert (
+        client.get(reverse("admin:newsletter_privacylogentry_delete", args=[entry.pk])).status_code
+        == 403
+    )
