@@ -10,6 +10,11 @@ its own): a link cannot be made or altered without the key, and one subscriber's
 lead to another's mail. A link that is not one of ours, or whose mail is gone (its subscriber
 erased), is a page that is not found.
 
+The articles are recorded when the mail is marked sent (sending.finish), at once after the
+server took it. The one case where a link shows other than its mail: a sender killed in the
+instant between the two sends that mail again at the next run (sending.py), and both mails'
+links then show the second's articles (the same digest and topics, so nearly always the same).
+
 The page is personal (it is one subscriber's choice of topics): never cached, private, and
 ``noindex``. Its articles are those the public may see now (``Article.objects.published()``,
 as everywhere on the site): an article taken down since the mail went out is left out, and the
