@@ -7,10 +7,19 @@ their address or topics; they may delete one (a request to be forgotten). Digest
 deliveries are the send log that keeps sending idempotent: a digest deleted would be made and
 sent again for its period, so nobody may delete one here.
 
+A subscriber's page shows the proof of their consent (each consent with its text version,
+times, topics and source, and the changes of topics) and, for those allowed, two buttons:
+export their data (a JSON file) and erase it (privacy.py). Deleting a subscriber is always the
+erasure: the admin's own delete page and "delete selected" action are replaced by it, so no
+deletion skips the suppression list or the log, and the admin's own history (whose entries
+name an object by its address) is not written for it.
+
 Permissions: superusers see everything. An editor needs ``newsletter.view_subscriber``,
 ``newsletter.view_digest`` (the digests and the preview) and ``newsletter.view_delivery``
-(the failed and pending mails behind a digest's counts), and ``newsletter.delete_subscriber``
-to erase a subscriber; no role has them yet (that takes a data migration).
+(the failed and pending mails behind a digest's counts), ``newsletter.export_subscriber`` to
+export a subscriber's data and ``newsletter.delete_subscriber`` to erase it, and
+``newsletter.add_consenttext`` to write a new consent text (the "Redaktør" group has them:
+migrations 0002 and 0004).
 """
 
 from __future__ import annotations
@@ -18,21 +27,32 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.views.decorators.http import require_POST
 
 from articles.models import Author, Section, Tag
 from goals.models import Goal
 
-from . import content
+from . import consent, content, privacy
 from .mails import digest_message
-from .models import Delivery, Digest, Subscriber
+from .models import (
+    Consent,
+    ConsentText,
+    Delivery,
+    Digest,
+    PrivacyLogEntry,
+    Subscriber,
+    TopicChange,
+)
 
 # The sending engine's own limit on a mail's articles, so the preview shows what would go out.
 from .sending import MAX_ARTICLES
@@ -82,6 +102,69 @@ def subscriber_summary() -> dict:
     }
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """Part of the subscriber's record: seen with it, never edited."""
+
+    extra = 0
+    can_delete = False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("newsletter.view_subscriber")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ConsentInline(ReadOnlyInline):
+    model = Consent
+    fields = [
+        "wording_number",
+        "requested_at",
+        "confirmed_at",
+        "withdrawn_at",
+        "chosen_topics",
+        "source",
+        "referrer",
+        "note",
+    ]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("wording")
+
+    @admin.display(description="samtykketekst")
+    def wording_number(self, record):
+        return format_html(
+            '<a href="{}">Version {}</a>',
+            reverse("admin:newsletter_consenttext_change", args=[record.wording_id]),
+            record.wording.number,
+        )
+
+    @admin.display(description="valgte emner")
+    def chosen_topics(self, record):
+        return consent.describe(record.topics)
+
+
+class TopicChangeInline(ReadOnlyInline):
+    model = TopicChange
+    fields = ["changed_at", "via", "added_topics", "removed_topics"]
+    readonly_fields = fields
+
+    @admin.display(description="tilføjet")
+    def added_topics(self, change):
+        return consent.describe(change.added) if change.added else "–"
+
+    @admin.display(description="fjernet")
+    def removed_topics(self, change):
+        return consent.describe(change.removed) if change.removed else "–"
+
+
 @admin.register(Subscriber)
 class SubscriberAdmin(admin.ModelAdmin):
     list_display = ["email", "state", "paused", "everything", "created_at", "confirmed_at"]
@@ -102,8 +185,12 @@ class SubscriberAdmin(admin.ModelAdmin):
         "unsubscribed_at",
     ]
     readonly_fields = fields
+    inlines = [ConsentInline, TopicChangeInline]
+    actions = ["erase_selected"]
     # The summary above the list counts what the filters do not show at a glance.
     change_list_template = "admin/newsletter/subscriber/change_list.html"
+    # The export and erase buttons.
+    change_form_template = "newsletter/admin/subscriber_change_form.html"
 
     def has_add_permission(self, request):
         return False  # consent is given by the subscriber, on the subscribe page
@@ -111,9 +198,165 @@ class SubscriberAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_export_permission(self, request, obj=None):
+        return request.user.has_perm("newsletter.export_subscriber")
+
     def changelist_view(self, request, extra_context=None):
         context = {"summary": subscriber_summary(), **(extra_context or {})}
         return super().changelist_view(request, extra_context=context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        context = {
+            "can_export": self.has_export_permission(request),
+            "can_erase": self.has_delete_permission(request),
+            **(extra_context or {}),
+        }
+        return super().change_view(request, object_id, form_url, extra_context=context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        # Deleting is erasing (erase_selected): the admin's own deletion would skip the
+        # suppression list and the log.
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/eksport/",
+                self.admin_site.admin_view(self.export_view),
+                name="newsletter_subscriber_export",
+            ),
+            path(
+                "<path:object_id>/slet-persondata/",
+                self.admin_site.admin_view(self.erase_view),
+                name="newsletter_subscriber_erase",
+            ),
+            *super().get_urls(),
+        ]
+
+    # --- Export and erasure (privacy.py) ------------------------------------------------------
+
+    def _subscriber(self, object_id) -> Subscriber:
+        object_id = str(object_id)
+        if not (object_id.isascii() and object_id.isdigit()) or len(object_id) > 18:
+            raise Http404("Abonnenten findes ikke.")
+        return get_object_or_404(Subscriber, pk=int(object_id))
+
+    def export_view(self, request, object_id):
+        """A JSON file of everything kept about one subscriber (a POST: it is logged)."""
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        return _export(request, self._subscriber(object_id))
+
+    def erase_view(self, request, object_id):
+        """Erase one subscriber's data, after a page that says what goes and what stays."""
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        subscriber = self._subscriber(object_id)
+        if request.method == "POST" and request.POST.get("bekraeft") == "ja":
+            number = privacy.erase(subscriber, request.user)
+            self.message_user(request, erased_message([number]), messages.SUCCESS)
+            return HttpResponseRedirect(reverse("admin:newsletter_subscriber_changelist"))
+        return self.erase_confirmation(request, [subscriber], action=False)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        # The admin's own delete page is the erasure's.
+        return self.erase_view(request, object_id)
+
+    def log_deletions(self, request, queryset):
+        # Never reached (deleting is erasing, logged by privacy.log); were it reached, the
+        # admin's history would keep the address as the deleted object's name.
+        return []
+
+    @admin.action(description="Slet de valgte abonnenters persondata", permissions=["delete"])
+    def erase_selected(self, request, queryset):
+        subscribers = list(queryset)
+        if request.POST.get("bekraeft") == "ja":
+            numbers = [privacy.erase(subscriber, request.user) for subscriber in subscribers]
+            self.message_user(request, erased_message(numbers), messages.SUCCESS)
+            return None
+        return self.erase_confirmation(request, subscribers, action=True)
+
+    def erase_confirmation(self, request, subscribers, *, action: bool):
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Slet persondata",
+            "subscribers": subscribers,
+            "action": action,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "newsletter/admin/erase_confirm.html", context)
+
+
+@require_POST
+def _export(request, subscriber: Subscriber) -> HttpResponse:
+    response = HttpResponse(
+        privacy.export_json(subscriber, request.user), content_type="application/json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="abonnent-{subscriber.pk}.json"'
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+def erased_message(numbers: list[int]) -> str:
+    which = ", ".join(f"nr. {number}" for number in numbers)
+    return (
+        f"Persondata slettet for abonnent {which}. Adressen står kun tilbage som en hash på "
+        "spærrelisten, og sletningen er logget."
+    )
+
+
+@admin.register(ConsentText)
+class ConsentTextAdmin(admin.ModelAdmin):
+    """The consent texts: a new version is added here, and the subscribe form shows it; a
+    version someone has agreed to is never changed or deleted."""
+
+    list_display = ["__str__", "created_at", "short_text", "consent_count"]
+    fields = ["number", "text", "created_at"]
+    readonly_fields = ["number", "created_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_consents=Count("consents"))
+
+    @admin.display(description="tekst")
+    def short_text(self, text):
+        return text.text if len(text.text) <= 120 else text.text[:119] + "…"
+
+    @admin.display(description="samtykker", ordering="n_consents")
+    def consent_count(self, text):
+        return text.n_consents
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.in_use:
+            return False  # agreed to: make a new version instead
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.in_use:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(PrivacyLogEntry)
+class PrivacyLogEntryAdmin(admin.ModelAdmin):
+    """Who exported or erased which subscriber's data, and when."""
+
+    list_display = ["done_at", "action", "subscriber_number", "done_by_name"]
+    list_filter = ["action"]
+    fields = list_display
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 # --- Digests -----------------------------------------------------------------------------------

@@ -7,6 +7,12 @@ yet sent, or that nobody got (no news on anyone's topics), stays out of sight. I
 those the public may see now (``Article.objects.published()``): an article taken down after
 the digest went out leaves its page too.
 
+Each page says what a digest held: the period its articles were published in, the sections
+they are in, and how many there are in all. That is the digest as a whole, on every topic; a
+subscriber's mail held those on their topics, and a new subscriber's first mail reached further
+back (sending.REACH). The mail's "Læs i browseren" link therefore opens that mail's own page
+(browser.py), not these, and the pages say so.
+
 Both pages are public pages (wrapped in ``public_page`` in urls.py): the same for every
 reader, kept in the page cache, with the cards' reading-list buttons as holes. Each costs a
 fixed number of queries, however many digests or articles there are.
@@ -47,6 +53,35 @@ def with_article_counts(digests):
     )
 
 
+def sections_of(digest_ids) -> dict[int, list[str]]:
+    """The sections of each digest's public articles, by name in the site's order: one query
+    for any number of digests."""
+    through = Digest.articles.through
+    rows = (
+        through.objects.filter(
+            digest_id__in=digest_ids, article__in=Article.objects.published().values("pk")
+        )
+        .order_by("digest_id", "article__section__position", "article__section__name")
+        .values_list("digest_id", "article__section__name")
+        .distinct()
+    )
+    sections: dict[int, list[str]] = {}
+    for digest_id, name in rows:
+        sections.setdefault(digest_id, []).append(name)
+    return sections
+
+
+def names_in_order(articles) -> list[str]:
+    """The sections of ``articles`` (loaded with them), in the site's order."""
+    sections = {article.section.pk: article.section for article in articles}
+    return [
+        section.name
+        for section in sorted(
+            sections.values(), key=lambda section: (section.position, section.name)
+        )
+    ]
+
+
 def week_of(digest) -> str:
     """'uge 49, 2026' for a digest of the period "2026-U49"; "" for a period named otherwise."""
     match = ISO_WEEK.match(digest.period)
@@ -74,8 +109,10 @@ class ArchiveView(DanishPaginationMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         digests = list(context["object_list"])
+        sections = sections_of([digest.pk for digest in digests]) if digests else {}
         for digest in digests:
             digest.week = week_of(digest)
+            digest.sections = sections.get(digest.pk, [])
         context["object_list"] = context["digests"] = digests
         return context
 
@@ -91,16 +128,20 @@ class DigestView(TemplateView):
         number = kwargs["number"]
         if not 0 < number <= LARGEST_NUMBER:
             raise Http404("Nyhedsbrevet findes ikke.")
-        digest = public_digests().filter(number=number).first()
+        digest = public_digests().annotate(held=Count("articles")).filter(number=number).first()
         if digest is None:
             raise Http404("Nyhedsbrevet findes ikke.")
         digest.week = week_of(digest)
-        context["digest"] = digest
-        context["page_title"] = f"Nyhedsbrev nr. {digest.number}"
-        context["articles"] = list(
+        articles = list(
             Article.objects.published()
             .for_cards()
             .filter(digest=digest)
             .order_by("-published_at", "-pk")
         )
+        context["digest"] = digest
+        context["page_title"] = f"Nyhedsbrev nr. {digest.number}"
+        context["articles"] = articles
+        context["sections"] = names_in_order(articles)
+        # Those taken down since (deleted ones are gone from the digest itself).
+        context["gone_count"] = max(digest.held - len(articles), 0)
         return context

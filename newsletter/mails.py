@@ -8,7 +8,9 @@ which drop or ignore ``<style>``, show it as designed; only the phone layout's m
 left in a ``<style>`` element, for the clients that honour it.
 
 What goes out is plain: links go straight to the site (no redirects, no tracking parameters),
-the only images are the site's own card thumbnails, and there is no tracking pixel. The
+the only images are the site's own card thumbnails, and there is no tracking pixel. Its "Læs i
+browseren" link is the mail's own (browser.py): a signed link to a page with the articles this
+mail held, for this subscriber, not the digest's public archive page. The
 headers carry a one-click unsubscribe (RFC 8058) and mark the mail as bulk mail.
 """
 
@@ -24,6 +26,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
+from .browser import mail_path
 from .content import DigestArticle, absolute
 
 # The card rendition is 3:2; shown this wide in the mail (the file is wider, for sharp
@@ -61,13 +64,14 @@ INLINER = css_inline.CSSInliner(
 
 
 def digest_message(
-    subscriber, digest, articles: list[DigestArticle], *, connection=None
+    subscriber, digest, articles: list[DigestArticle], *, connection=None, delivery=None
 ) -> EmailMultiAlternatives:
     """The mail of ``digest`` to ``subscriber`` with ``articles`` (chosen for them, newest
     first), ready to ``send()``. No queries: the subscriber's own fields, the digest's and the
-    articles' are all it reads."""
+    articles' are all it reads. ``delivery``: the send log's row this mail is for, which its
+    "Læs i browseren" link opens; a mail without one (the admin's preview) has no such link."""
     with translation.override(settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
-        context = digest_context(subscriber, digest, articles)
+        context = digest_context(subscriber, digest, articles, delivery)
         text = get_template("newsletter/digest.txt").render(context).strip() + "\n"
         html = INLINER.inline(get_template("newsletter/digest.html").render(context))
     message = EmailMultiAlternatives(
@@ -82,7 +86,7 @@ def digest_message(
     return message
 
 
-def digest_context(subscriber, digest, articles: list[DigestArticle]) -> dict:
+def digest_context(subscriber, digest, articles: list[DigestArticle], delivery=None) -> dict:
     """What templates/newsletter/digest.{txt,html} are given. Call with Danish and Danish
     time active (``digest_message`` does)."""
     parts = [article_parts(article, settings.SITE_URL) for article in articles]
@@ -97,7 +101,7 @@ def digest_context(subscriber, digest, articles: list[DigestArticle]) -> dict:
         "article_parts": [html for html, _ in parts],
         "article_texts": [text for _, text in parts],
         "email": subscriber.email,
-        "browser_url": absolute(digest.get_absolute_url()),
+        "browser_url": absolute(mail_path(delivery.pk)) if delivery and delivery.pk else "",
         "preferences_url": absolute(subscriber.preferences_url()),
         "unsubscribe_url": absolute(subscriber.unsubscribe_url()),
     }

@@ -5,6 +5,14 @@ Only what the newsletter needs is stored about a person: their address, the topi
 follow, and when they consented and (if so) unsubscribed. An unconfirmed subscription is
 deleted after a week (``purge``); an unsubscribed address keeps only the address and the
 dates that prove the unsubscribe.
+
+The proof of consent (GDPR art. 7(1)) is kept beside it (consent.py): each sign-up's
+``Consent``, with the exact ``ConsentText`` the person agreed to, when they asked and
+confirmed, the topics they chose and where on the site they signed up; and each later change
+of topics (``TopicChange``). An editor can export one person's data and erase it
+(privacy.py); an erased address leaves only a keyed hash on the ``Suppression`` list, and each
+export and erasure leaves a ``PrivacyLogEntry`` (who, when, which subscriber number: no
+personal data of the subscriber).
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -61,6 +70,7 @@ class Subscriber(models.Model):
         verbose_name = "abonnent"
         verbose_name_plural = "abonnenter"
         indexes = [models.Index(fields=["state", "created_at"], name="subscriber_state")]
+        permissions = [("export_subscriber", "Kan eksportere en abonnents data")]
 
     def __str__(self):
         return self.email
@@ -123,7 +133,11 @@ class Delivery(models.Model):
     sent_at = models.DateTimeField("sendt", null=True, blank=True)
     attempts = models.PositiveSmallIntegerField("forsøg", default=0)
     last_error = models.TextField("seneste fejl", blank=True)
+    # The articles the mail held, in its order; and from when they were published (the
+    # subscriber's own window: since their last digest, a month at most). "Læs i browseren"
+    # (browser.py) shows exactly these.
     article_ids = models.JSONField("artikler", default=list, blank=True)
+    covers_from = models.DateTimeField("artikler udgivet efter", null=True, blank=True)
 
     class Meta:
         verbose_name = "forsendelse"
@@ -143,3 +157,153 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.digest} → {self.subscriber}"
+
+
+# --- Proof of consent (consent.py) and the data kept after an erasure (privacy.py) -----------
+
+
+class ConsentText(models.Model):
+    """A version of the wording a subscriber agrees to, shown above the subscribe form's button.
+    A version once agreed to is never changed (``save`` refuses): a new wording is a new
+    version, and the form shows the newest."""
+
+    number = models.PositiveIntegerField("version", unique=True, editable=False)
+    text = models.TextField("tekst")
+    created_at = models.DateTimeField("oprettet", default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-number"]
+        get_latest_by = "number"
+        verbose_name = "samtykketekst"
+        verbose_name_plural = "samtykketekster"
+
+    def __str__(self):
+        return f"Samtykketekst version {self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.in_use:
+            raise ValueError(
+                "A consent text someone has agreed to is never changed: make a new version."
+            )
+        if self.number is None:
+            latest = ConsentText.objects.order_by("-number").values_list("number", flat=True)
+            self.number = (latest.first() or 0) + 1
+        super().save(*args, **kwargs)
+
+    @property
+    def in_use(self) -> bool:
+        return self.pk is not None and self.consents.exists()
+
+
+class Consent(models.Model):
+    """One request to subscribe and its confirmation: the proof that the person agreed to
+    ``wording``, to these topics, when and where. A new request (after an unsubscribe, say)
+    is a new record; an unsubscribe dates the withdrawal."""
+
+    class Source(models.TextChoices):
+        # Where the form was sent from: a hidden field of the form, never more than these.
+        SUBSCRIBE_PAGE = "tilmeldingsside", "Tilmeldingssiden"
+        SECTION_LINK = "sektion", "Link fra en sektionsside"
+        TAG_LINK = "emne", "Link fra en emneside"
+        AUTHOR_LINK = "skribent", "Link fra en skribentside"
+        GOAL_LINK = "maal", "Link fra en side om Almene mål"
+        FOOTER = "sidefod", "Formular i sidefoden"
+        ARTICLE = "artikel", "Formular på en artikelside"
+        UNKNOWN = "ukendt", "Ukendt"
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="consents")
+    wording = models.ForeignKey(
+        ConsentText,
+        on_delete=models.PROTECT,
+        related_name="consents",
+        verbose_name="samtykketekst",
+    )
+    requested_at = models.DateTimeField("tilmeldt (formularen sendt)")
+    confirmed_at = models.DateTimeField("bekræftet (dobbelt opt-in)", null=True, blank=True)
+    withdrawn_at = models.DateTimeField("trukket tilbage (afmeldt)", null=True, blank=True)
+    # The topics chosen, by id and by the name they had then: {"alt": bool, "sektioner":
+    # [{"id": 3, "navn": "Klima"}], "emner": [...], "skribenter": [...], "maal": [...]}.
+    topics = models.JSONField("valgte emner", default=dict)
+    source = models.CharField("kilde", max_length=20, choices=Source.choices)
+    # The page of this site the person came from (a path, without its query), or "".
+    referrer = models.CharField("henvisende side", max_length=200, blank=True)
+    note = models.CharField("bemærkning", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["requested_at", "pk"]
+        verbose_name = "samtykke"
+        verbose_name_plural = "samtykker"
+
+    def __str__(self):
+        return f"Samtykke {self.pk} (tekst version {self.wording.number})"
+
+
+class TopicChange(models.Model):
+    """A change of a subscriber's topics after they signed up: what was added and removed."""
+
+    class Via(models.TextChoices):
+        PREFERENCES = "indstillinger", "Indstillinger"
+        UNSUBSCRIBE = "afmelding", "Afmelding"
+
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="topic_changes"
+    )
+    changed_at = models.DateTimeField("ændret", default=timezone.now)
+    via = models.CharField("hvor", max_length=20, choices=Via.choices)
+    # As ``Consent.topics``, each side holding only what changed.
+    added = models.JSONField("tilføjet", default=dict)
+    removed = models.JSONField("fjernet", default=dict)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = "ændring af emner"
+        verbose_name_plural = "ændringer af emner"
+
+    def __str__(self):
+        return f"Ændring af emner {self.pk}"
+
+
+class Suppression(models.Model):
+    """An erased address, kept as a keyed hash only (privacy.py explains why): a request to
+    subscribe it that was made before the erasure is not carried out."""
+
+    address_hash = models.CharField("adresse (hash)", max_length=64, unique=True)
+    erased_at = models.DateTimeField("slettet")
+
+    class Meta:
+        verbose_name = "spærret adresse"
+        verbose_name_plural = "spærrede adresser"
+
+    def __str__(self):
+        return f"Spærret adresse {self.address_hash[:12]}…"
+
+
+class PrivacyLogEntry(models.Model):
+    """An export or erasure of a subscriber's data: who did it and when, and the subscriber's
+    number, never their address."""
+
+    class Action(models.TextChoices):
+        EXPORT = "eksport", "Eksport"
+        ERASURE = "sletning", "Sletning"
+
+    action = models.CharField("handling", max_length=10, choices=Action.choices)
+    subscriber_number = models.PositiveBigIntegerField("abonnent nr.")
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="udført af",
+    )
+    # Kept if the user account is deleted later.
+    done_by_name = models.CharField("brugernavn", max_length=150)
+    done_at = models.DateTimeField("tidspunkt", default=timezone.now)
+
+    class Meta:
+        ordering = ["-done_at", "-pk"]
+        verbose_name = "eksport eller sletning"
+        verbose_name_plural = "log over eksport og sletning"
+
+    def __str__(self):
+        return f"{self.get_action_display()} af abonnent nr. {self.subscriber_number}"

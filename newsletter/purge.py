@@ -3,7 +3,8 @@ within ``CONFIRM_WITHIN`` is deleted, with its address and topics.
 
 An address that had unsubscribed and then asked again without confirming goes back to what
 it was: unsubscribed, without topics, with the dates that prove its unsubscribe. Deleting it
-would let anyone erase that proof by typing the address into the form.
+would let anyone erase that proof by typing the address into the form. The request it did not
+confirm proves no consent and goes (consent.py); its earlier, confirmed consents stay.
 
 A request to subscribe is handled by a task (``subscriptions.handle_request``) whose
 arguments hold the address typed and the topics chosen; the task queue keeps a task after it
@@ -18,7 +19,7 @@ from datetime import datetime
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
-from .models import CONFIRM_WITHIN, Subscriber
+from .models import CONFIRM_WITHIN, Consent, Subscriber
 from .subscriptions import Choice, handle_request, set_topics
 
 State = Subscriber.State
@@ -36,6 +37,7 @@ def purge_unconfirmed(now: datetime) -> int:
             subscriber.paused = False
             subscriber.save(update_fields=["state", "paused"])
             set_topics(subscriber, Choice())
+        Consent.objects.filter(subscriber__in=returning, confirmed_at__isnull=True).delete()
         _, by_model = stale.filter(unsubscribed_at__isnull=True).delete()
     forget_requests(now)
     return len(returning) + by_model.get(Subscriber._meta.label, 0)

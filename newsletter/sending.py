@@ -321,7 +321,9 @@ def deliver_one(delivery, digest, articles, topics, covered, connection, digest_
         finish(delivery, Delivery.State.NOTHING)
         return "nothing"
     chosen = chosen[:MAX_ARTICLES]
-    message = digest_message(subscriber, digest, chosen, connection=connection)
+    # Its "Læs i browseren" link opens this delivery's page (browser.py), which shows the
+    # articles recorded below, in this order.
+    message = digest_message(subscriber, digest, chosen, connection=connection, delivery=delivery)
     try:
         message.send()
     except (
@@ -331,18 +333,25 @@ def deliver_one(delivery, digest, articles, topics, covered, connection, digest_
     ) as error:
         # This mail, not the server: tried again at the next run, a few times.
         return refused(delivery, str(error))
-    finish(delivery, Delivery.State.SENT, article_ids=[article.id for article in chosen])
+    finish(
+        delivery,
+        Delivery.State.SENT,
+        article_ids=[article.id for article in chosen],
+        covers_from=after,
+    )
     return "sent"
 
 
-def finish(delivery, state, *, error: str = "", article_ids=()):
+def finish(delivery, state, *, error: str = "", article_ids=(), covers_from=None):
     """Mark one delivery, in its own transaction, at once: what is marked sent is never
-    sent again."""
+    sent again. A sent one records the mail's articles in its order, and from when they were
+    published: what its "Læs i browseren" page shows."""
     now = timezone.now()
     Delivery.objects.filter(pk=delivery.pk).update(
         state=state,
         sent_at=now if state == Delivery.State.SENT else None,
         article_ids=list(article_ids),
+        covers_from=covers_from,
         last_error=error,
         claimed_by="",
     )

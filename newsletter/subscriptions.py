@@ -13,6 +13,11 @@ median 63 ms against 36 ms), which told anyone timing the form who is subscribed
 
 The task's arguments hold the address and the chosen topics until the task has run; the
 queue's finished tasks are pruned daily (README).
+
+Each step is recorded as proof of consent (consent.py): the request (with the consent text
+the form showed, the source and the referring page), its confirmation, a change of topics,
+and the unsubscribe. A request for an address that was erased after the request was made
+(privacy.py) is not carried out: the erasure wins over a request still in the queue.
 """
 
 from __future__ import annotations
@@ -26,8 +31,8 @@ from django_tasks import task
 from articles.models import Author, Section, Tag
 from goals.models import Goal
 
-from . import confirmation
-from .models import Subscriber
+from . import confirmation, consent, suppression
+from .models import Subscriber, TopicChange
 from .ratelimit import allow_mail
 
 State = Subscriber.State
@@ -68,22 +73,36 @@ class Choice:
 AXES = {"sections": Section, "tags": Tag, "authors": Author, "goals": Goal}
 
 
-def request_subscription(email: str, choice: Choice, client: str) -> None:
+def request_subscription(
+    email: str, choice: Choice, client: str, sign_up: consent.SignUp | None = None
+) -> None:
     """The subscribe form was sent: within the rate limits, queue ``handle_request`` for the
     address; beyond them nothing is written or sent. The same work for every address."""
     address = Subscriber.normalize_email(email)
     if not allow_mail(address, client):
         return
-    handle_request.enqueue(address, choice.as_ids())
+    sign_up = sign_up or consent.SignUp(requested_at=timezone.now())
+    handle_request.enqueue(address, choice.as_ids(), sign_up.as_dict())
+
+
+# What handle_request did with a request for an address erased after it was made.
+ERASED = "slettet"
 
 
 # Before the digests in the worker's queue: someone is waiting for the mail it sends.
 @task(priority=50)
-def handle_request(address: str, topics: dict) -> str:
+def handle_request(address: str, topics: dict, sign_up: dict | None = None) -> str:
     """A request to subscribe ``address`` (normalized) to ``topics`` (``Choice.as_ids``), in
     the worker: start (or restart) the double opt-in, or tell a subscribed address that it
-    is. Returns which mail it queued."""
+    is. ``sign_up``: ``consent.SignUp.as_dict`` (absent from a task queued before sign-ups
+    were recorded). Returns which mail it queued."""
     choice = Choice.from_ids(topics)
+    details = consent.SignUp.from_dict(sign_up)
+    erased = suppression.erased_at(address)
+    if erased is not None and (details.requested_at is None or details.requested_at <= erased):
+        # Asked before the address was erased (the task waited in the queue): the erasure
+        # wins, nothing is made or sent. A request made after it is a new one (privacy.py).
+        return ERASED
     with transaction.atomic():
         subscriber, _ = Subscriber.objects.select_for_update().get_or_create(
             email=address, defaults={"state": State.PENDING}
@@ -101,6 +120,7 @@ def handle_request(address: str, topics: dict) -> str:
         subscriber.paused = False
         subscriber.save(update_fields=["state", "created_at", "paused"])
         set_topics(subscriber, choice)
+        consent.record_request(subscriber, choice, details)
         confirmation.send_later(subscriber, confirmation.CONFIRM)
     return confirmation.CONFIRM
 
@@ -130,6 +150,9 @@ def confirm(subscriber: Subscriber) -> Subscriber:
             subscriber.confirmed_at = timezone.now()
             subscriber.unsubscribed_at = None  # a new consent replaces the old unsubscribe
             subscriber.save(update_fields=["state", "confirmed_at", "unsubscribed_at"])
+            consent.record_confirmation(subscriber, subscriber.confirmed_at)
+            # The owner of an erased address has consented anew: it is off the list.
+            suppression.lift(subscriber.email)
     return subscriber
 
 
@@ -141,9 +164,10 @@ def unsubscribe(subscriber: Subscriber) -> Subscriber:
         if subscriber.state != State.UNSUBSCRIBED:
             subscriber.state = State.UNSUBSCRIBED
             subscriber.unsubscribed_at = timezone.now()
+            consent.record_withdrawal(subscriber, subscriber.unsubscribed_at)
         subscriber.paused = False
         subscriber.save(update_fields=["state", "unsubscribed_at", "paused"])
-        set_topics(subscriber, Choice())
+        change_topics(subscriber, Choice(), TopicChange.Via.UNSUBSCRIBE)
     return subscriber
 
 
@@ -154,7 +178,7 @@ def save_topics(subscriber: Subscriber, choice: Choice) -> bool:
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
         if subscriber.state == State.UNSUBSCRIBED:
             return False
-        set_topics(subscriber, choice)
+        change_topics(subscriber, choice, TopicChange.Via.PREFERENCES)
     return True
 
 
@@ -168,6 +192,13 @@ def set_paused(subscriber: Subscriber, paused: bool) -> bool:
             subscriber.paused = paused
             subscriber.save(update_fields=["paused"])
     return True
+
+
+def change_topics(subscriber: Subscriber, choice: Choice, via: str) -> None:
+    """Set the topics of a subscription and record what changed (consent.py)."""
+    before = consent.snapshot_of(subscriber)
+    set_topics(subscriber, choice)
+    consent.record_topic_change(subscriber, before, consent.snapshot_of_choice(choice), via)
 
 
 def set_topics(subscriber: Subscriber, choice: Choice) -> None:

@@ -2,7 +2,7 @@ from django.urls import path
 
 from articles.caching.pages import public_page
 
-from . import archive, views
+from . import archive, browser, views
 
 app_name = "newsletter"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("nyt-link/", views.resend, name="resend"),
     path("indstillinger/<str:token>/", views.preferences, name="preferences"),
     path("afmeld/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    # "Læs i browseren": one subscriber's mail, by a signed link (browser.py). Personal.
+    path("mail/<str:token>/", browser.mail_in_browser, name="mail"),
     path("arkiv/", public_page(archive.ArchiveView.as_view()), name="archive"),
     path("arkiv/<int:number>/", public_page(archive.DigestView.as_view()), name="digest"),
 ]

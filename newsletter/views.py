@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import subscriptions
+from . import consent, subscriptions
 from .confirmation import read_link, topic_names
 from .forms import SubscribeForm, TopicsForm
 from .models import CONFIRM_WITHIN, Subscriber
@@ -52,17 +52,37 @@ def page(view):
 @page
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
+    """The form, with the current consent text above its button, and hidden fields for the
+    proof of consent (consent.py): the text's version, where the form was opened from (the
+    source: ``?kilde=``, or the kind of link that preselected a topic) and the page of this
+    site the reader came from."""
     if request.method == "POST":
         form = SubscribeForm(request.POST)
+        sign_up = consent.sign_up_from(request)
         if form.is_valid():
             subscriptions.request_subscription(
-                form.cleaned_data["email"], form.choice(), client=client_address(request)
+                form.cleaned_data["email"],
+                form.choice(),
+                client=client_address(request),
+                sign_up=sign_up,
             )
             # One answer for every address, new, waiting, subscribed or unsubscribed.
             return redirect("newsletter:sent")
+        source, referrer = sign_up.source, sign_up.referrer
     else:
         form = SubscribeForm(initial=SubscribeForm.preselected(request.GET))
-    return render(request, "newsletter/subscribe.html", {"form": form})
+        source = consent.source_of_link(request.GET)
+        referrer = consent.referring_page(request, exclude=reverse("newsletter:subscribe"))
+    return render(
+        request,
+        "newsletter/subscribe.html",
+        {
+            "form": form,
+            "consent_text": consent.current_text(),
+            "source": source,
+            "referrer": referrer,
+        },
+    )
 
 
 @page

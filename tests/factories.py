@@ -136,6 +136,7 @@ def newsroom_groups() -> dict:
         ("articles", "0011_editors_see_user_accounts"),
         ("newsletter", "0002_editors_read_the_newsletter"),
         ("accountability", "0002_editors_keep_the_kolofon_and_handle_genmaeler"),
+        ("newsletter", "0004_consent_texts_and_editors"),
     ]:
         migration = importlib.import_module(f"{app_label}.migrations.{migration_name}")
         permissions_of = getattr(migration, "APP_LABEL", app_label)

@@ -112,7 +112,7 @@ def test_subscribe_confirm_receive_and_unsubscribe_with_one_click(
 
     from django.utils import timezone
 
-    from newsletter import sending
+    from newsletter import consent, sending
 
     settings.SITE_URL = live_server.url
     local = timezone.localtime(timezone.now())
@@ -138,6 +138,21 @@ def test_subscribe_confirm_receive_and_unsubscribe_with_one_click(
     assert recipients == ["lone@example.org"]
     assert news.title in digest.get_body(preferencelist=("plain",)).get_content()
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    # The proof of consent (issue 22): the wording the form showed, where it was sent from.
+    record = Subscriber.objects.get(email="lone@example.org").consents.get()
+    assert record.source == "tilmeldingsside" and record.confirmed_at is not None
+    assert record.wording.text == consent.current_text().text
+
+    # "Læs i browseren" opens this mail's own page (issue 22): its article, and nothing in it
+    # that axe-core finds against WCAG 2.2 A/AA.
+    html = digest.get_body(preferencelist=("html",)).get_content()
+    page.goto(re.search(r'<a href="([^"]+)"[^>]*>Læs i browseren</a>', html)[1])
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dit nyhedsbrev nr. 1")
+    expect(page.get_by_role("link", name=news.title, exact=True).first).to_be_visible()
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert not results.violations_count, results.generate_report()
+
     unsubscribe = re.search(r"<(https?://[^>]+)>", digest["List-Unsubscribe"])[1]
 
     # The mail client's one click: a POST with that body, no cookies, no CSRF token.
