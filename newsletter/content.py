@@ -15,6 +15,9 @@ from datetime import datetime
 from django.conf import settings
 
 from articles.models import Article, ArticleAuthor, TaggedArticle
+from corrections.models import Correction
+
+from .models import Delivery
 
 
 @dataclass(frozen=True)
@@ -182,3 +185,36 @@ def select(
         for article in articles
         if (after is None or article.published_at > after) and topics.match(article)
     ]
+
+
+def corrections_for(subscriber_ids, covered: dict, earliest: datetime) -> dict[int, list]:
+    """For each subscriber, the corrections published since their last digest (``covered``:
+    its end, else ``earliest``) to articles a digest of theirs held, newest first: a reader
+    told of an article is told when it is corrected (corrections/). Two queries for a batch.
+    Withdrawn corrections are not mailed: they corrected nothing."""
+    received: dict[int, set[int]] = {}
+    for subscriber_id, article_ids in Delivery.objects.filter(
+        subscriber_id__in=subscriber_ids, state=Delivery.State.SENT
+    ).values_list("subscriber_id", "article_ids"):
+        received.setdefault(subscriber_id, set()).update(article_ids or [])
+    if not received:
+        return {}
+    since = min(covered.get(pk) or earliest for pk in received)
+    corrections = list(
+        Correction.objects.public()
+        .filter(
+            state=Correction.State.PUBLISHED,
+            published_at__gt=since,
+            article_id__in=set().union(*received.values()),
+        )
+        .select_related("article")
+    )
+    return {
+        pk: [
+            correction
+            for correction in corrections
+            if correction.article_id in articles
+            and correction.published_at > (covered.get(pk) or earliest)
+        ]
+        for pk, articles in received.items()
+    }

@@ -64,7 +64,13 @@ INLINER = css_inline.CSSInliner(
 
 
 def digest_message(
-    subscriber, digest, articles: list[DigestArticle], *, connection=None, delivery=None
+    subscriber,
+    digest,
+    articles: list[DigestArticle],
+    *,
+    connection=None,
+    delivery=None,
+    corrections=(),
 ) -> EmailMultiAlternatives:
     """The mail of ``digest`` to ``subscriber`` with ``articles`` (chosen for them, newest
     first), ready to ``send()``. No queries: the subscriber's own fields, the digest's and the
@@ -72,6 +78,15 @@ def digest_message(
     "Læs i browseren" link opens; a mail without one (the admin's preview) has no such link."""
     with translation.override(settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
         context = digest_context(subscriber, digest, articles, delivery)
+        context["corrections"] = [
+            {
+                "kind": correction.get_kind_display(),
+                "title": correction.article.title,
+                "text": correction.text,
+                "url": absolute(correction.get_absolute_url()),
+            }
+            for correction in corrections
+        ]
         text = get_template("newsletter/digest.txt").render(context).strip() + "\n"
         html = INLINER.inline(get_template("newsletter/digest.html").render(context))
     message = EmailMultiAlternatives(

@@ -274,6 +274,7 @@ def deliver(digest: Digest, *, connection=None, limit: int | None = None) -> Out
                 .annotate(until=Max("digest__ends_at"))
                 .values_list("subscriber_id", "until")
             )
+            corrections = content.corrections_for(subscribers, covered, digest.ends_at - REACH)
             for position, delivery in enumerate(batch):
                 handled += 1
                 try:
@@ -285,6 +286,7 @@ def deliver(digest: Digest, *, connection=None, limit: int | None = None) -> Out
                         covered,
                         connection,
                         digest_message,
+                        corrections.get(delivery.subscriber_id, []),
                     )
                 except (smtplib.SMTPException, OSError) as error:
                     # The server is gone, or refuses all mail for now: what is left of the batch
@@ -304,8 +306,12 @@ def deliver(digest: Digest, *, connection=None, limit: int | None = None) -> Out
     return outcome
 
 
-def deliver_one(delivery, digest, articles, topics, covered, connection, digest_message) -> str:
-    """Send one delivery's mail and mark it; returns what became of it (an Outcome field)."""
+def deliver_one(
+    delivery, digest, articles, topics, covered, connection, digest_message, corrections=()
+) -> str:
+    """Send one delivery's mail and mark it; returns what became of it (an Outcome field).
+    ``corrections``: those published since the subscriber's last digest to articles they
+    were mailed, listed under the new articles."""
     subscriber = delivery.subscriber
     if subscriber.state != Subscriber.State.CONFIRMED or subscriber.paused:
         finish(delivery, Delivery.State.NOTHING, error="afmeldt eller på pause")
@@ -323,7 +329,14 @@ def deliver_one(delivery, digest, articles, topics, covered, connection, digest_
     chosen = chosen[:MAX_ARTICLES]
     # Its "Læs i browseren" link opens this delivery's page (browser.py), which shows the
     # articles recorded below, in this order.
-    message = digest_message(subscriber, digest, chosen, connection=connection, delivery=delivery)
+    message = digest_message(
+        subscriber,
+        digest,
+        chosen,
+        connection=connection,
+        delivery=delivery,
+        corrections=corrections,
+    )
     try:
         message.send()
     except (

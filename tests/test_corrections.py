@@ -234,3 +234,9 @@ def test_the_demo_has_corrections_of_each_kind(client):
     assert "Artiklen er rettet" in client.get(corrected.get_absolute_url()).content.decode()
     call_command("seed_demo", articles=30, images=1)  # idempotent
     assert Correction.objects.count() == 6
+
+
+def test_an_article_page_offers_the_right_of_reply(article):
+    page = Client().get(article.get_absolute_url()).content.decode()
+    assert "Bed om genmæle" in page
+    assert f"/genmaele/?artikel={article.get_absolute_url()}" in page

@@ -501,3 +501,50 @@ def test_the_archive_never_shows_an_article_taken_down_after_the_digest_went_out
     assert leaving.title not in page and leaving.get_absolute_url() not in page
     assert "1 artikel" in page
     assert "1 artikel<" in client.get("/nyhedsbrev/arkiv/").content.decode()
+
+
+class TestCorrectionsInTheDigest:
+    """Issue 22: the next digest to a subscriber who was mailed an article lists its
+    corrections published since."""
+
+    def test_the_next_digest_lists_corrections_of_what_the_reader_was_mailed(
+        self, smtp_server, settings
+    ):
+        from corrections.models import Correction
+
+        editor = UserFactory(username="rikke", groups=["Redaktør"])
+        section, other_section = SectionFactory(name="Boligpolitik"), SectionFactory(name="Klima")
+        first_due = timezone.now() - timedelta(days=8)
+        settings.NEWSLETTER_WEEKDAY = timezone.localtime(first_due).weekday()
+        settings.NEWSLETTER_HOUR = timezone.localtime(first_due).hour
+        mailed = ArticleFactory(
+            section=section, title="Huslejen stiger", published_at=first_due - timedelta(days=1)
+        )
+        subscriber("bolig@example.org", sections=[section])
+        subscriber("klima@example.org", sections=[other_section])
+        ArticleFactory(section=other_section, published_at=first_due - timedelta(days=1))
+        sending.send_due(first_due + timedelta(minutes=30))
+        assert len(smtp_server.messages) == 2
+
+        workflow.propose_correction(
+            mailed, editor, "rettelse", "Huslejen stiger 3,2 procent, ikke 5.", publish=True
+        )
+        withdrawn = workflow.propose_correction(
+            mailed, editor, "opdatering", "En opdatering, der var forkert.", publish=True
+        )
+        workflow.withdraw_correction(withdrawn, editor, "Den var forkert.")
+        for each in (section, other_section):
+            ArticleFactory(section=each, published_at=first_due + timedelta(days=6))
+        smtp_server.messages.clear()
+        sending.send_due(first_due + timedelta(days=7, minutes=30))
+
+        mails = received(smtp_server)
+        housing = titles_in(mails["bolig@example.org"][0])
+        assert "RETTELSER TIL ARTIKLER, DU HAR FÅET" in housing
+        assert "Rettelse: Huslejen stiger" in housing and "3,2 procent, ikke 5." in housing
+        assert "En opdatering, der var forkert." not in housing  # withdrawn: not mailed
+        html = mails["bolig@example.org"][0].get_body(preferencelist=("html",)).get_content()
+        assert "Rettelser til artikler, du har fået" in html
+        # Never mailed the article: not told of its correction.
+        assert "RETTELSER" not in titles_in(mails["klima@example.org"][0])
+        assert Correction.objects.count() == 2
