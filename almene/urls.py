@@ -8,6 +8,7 @@ from articles import offline
 from articles import sitemaps as article_sitemaps
 from articles.caching.pages import public_page
 from goals import sitemaps as goal_sitemaps
+from newsroom import bundles
 
 from . import views
 
@@ -55,6 +56,9 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
+    # The article form's stylesheets and scripts, joined (newsroom/bundles.py): static files,
+    # so outside the admin's login like the rest of /static/.
+    path("admin/samlet/<slug:key>.<slug:kind>", bundles.serve, name="admin-bundle"),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 
 from articles.templatetags.article_tags import DANISH_MONTHS
+from newsroom import bundles
 from newsroom.people import display_name
 
 register = template.Library()
@@ -33,3 +34,16 @@ def short_datetime(value: datetime | None) -> str:
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{short_date(local)} kl. {local:%H:%M}"
+
+
+@register.simple_tag
+def stylesheet_bundle(media) -> str:
+    """The address of the page's stylesheets joined in one (newsroom/bundles.py)."""
+    return bundles.stylesheet_url(media)
+
+
+@register.simple_tag
+def script_bundles(media, *deferred) -> str:
+    """The page's scripts: its classic ones joined in one, its modules as they are, and
+    ``deferred`` joined in one, deferred (newsroom/bundles.py)."""
+    return bundles.scripts_html(media, [name for name in deferred if name])

@@ -5,10 +5,12 @@ Playwright's own browser download is never used: the tests drive ``/usr/bin/chro
 skip with the reason, unless ``REQUIRE_BROWSER=1`` (set by CI), where they fail instead.
 """
 
+import contextlib
 import os
 import shutil
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -58,4 +60,12 @@ def page_at(browser):
 
     yield open_page
     for context in contexts:
+        # Before the test's database is emptied: let what the pages still send arrive (an
+        # autosave under way), then let nothing more leave (the autosave a closing form sends
+        # with keepalive), or the live server would write while the tables are truncated.
+        for page in context.pages:
+            # A page still busy after 5 s is closed all the same.
+            with contextlib.suppress(PlaywrightError):
+                page.wait_for_load_state("networkidle", timeout=5000)
+        context.route("**/*", lambda route: route.abort())
         context.close()
