@@ -105,7 +105,9 @@ def test_the_form_writes_danish(client, journalist, article):
     assert 'rows="3"' in lead  # a modest box
     body = re.search(r'<textarea [^>]*id="id_body"[^>]*>', page)[0]
     assert 'data-words-per-minute="200"' in body
-    assert '<script src="/static/js/admin-editor.js"></script>' in page
+    # In the form's joined classic scripts (newsroom/bundles.py), after jQuery.
+    bundle = re.search(r'<script src="(/admin/samlet/[^"]+\.js\?f=[^"]+)"></script>', page)[1]
+    assert "js/admin-editor.js" in bundle.split("?f=")[1].split(",")
 
 
 def test_the_picture_is_a_thumbnail_not_a_file_name(client, journalist, article):

@@ -264,3 +264,25 @@ def test_the_word_check_finds_english():
         "'Website' in 'Se på website'",
     ]
     assert not english_in(["Mine kladder", "Historik", "fra titlen", "Skift adgangskode"])
+
+
+def test_the_admin_chrome_speaks_danish_to_an_editor(live_server, page_at, newsroom):
+    """An editor's day: the desk, the list and its trash, an article waiting for review, a
+    journalist's change to approve, and an article's corrections."""
+    page = page_at(DESKTOP)
+    log_in(page, live_server.url, "rikke")
+    found = {}
+    for name, url in [
+        ("skrivebord", "/admin/"),
+        ("artikelliste", admin_url("list")),
+        ("papirkurv", admin_url("list") + "?status=papirkurv"),
+        ("artikel til redigering", admin_url("change", newsroom["in_review"])),
+        ("ændringer til godkendelse", admin_url("review_change", newsroom["published"])),
+        ("rettelser", admin_url("change", newsroom["published"]) + "../rettelser/"),
+    ]:
+        assert page.goto(live_server.url + url).status == 200, name
+        page.wait_for_load_state("networkidle")
+        english = english_in(page.evaluate(CHROME_TEXT))
+        if english:
+            found[name] = english
+    assert not found, found
