@@ -1022,7 +1022,6 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
             return "Rettelsen er trukket tilbage. En dateret note med begrundelsen står i stedet."
         raise PermissionDenied
 
-    @method_decorator(never_cache)
     def quote_checks_view(self, request, object_id):
         """An article's quote checks ("Citattjek"): each source's check with its paragraphs
         and answers (as the source saw them, and what changed since), and a form to open one.

@@ -7,13 +7,13 @@ article is on the page: not the lead, not other paragraphs, not in attributes, a
 loads no scripts and asks the site for nothing else that could carry them.
 
 Every answer under /citattjek/ is personal and short-lived: ``Cache-Control: no-store``
-(``never_cache``), ``X-Robots-Tag: noindex``, no referrer to other sites; it is not a public page, so the
-page cache never stores it (articles/caching/pages.py stores only what ``public_page``
-marks), the service worker leaves the path alone (templates/articles/sw.js), robots.txt
-disallows it, and search has never heard of it. A link that has stopped working (deadline,
-revoked, the article published or trashed) is a Danish page with status 410 that names
-nothing of the article; anything else under /citattjek/ is the site's 404, and a client that
-asks for many of those is answered 429 for a while (ratelimit.py).
+(``never_cache``), ``X-Robots-Tag: noindex``, no referrer to other sites; it is not a public
+page, so the page cache never stores it (articles/caching/pages.py stores only what
+``public_page`` marks), the service worker leaves the path alone (templates/articles/sw.js),
+robots.txt disallows it, and search has never heard of it. A link that has stopped working
+(deadline, revoked, the article published or trashed) is a Danish page with status 410 that
+names nothing of the article; anything else under /citattjek/ is the site's 404, and a
+client that asks for many of those is answered 429 for a while (ratelimit.py).
 
 Sending the answer is a POST with Django's CSRF token, bound to what the page showed
 (newsroom/quotechecks.py, ``answer``); after it the browser is sent back to the page
