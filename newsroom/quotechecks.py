@@ -110,8 +110,10 @@ def _require(allowed: bool, message: str) -> None:
 def default_deadline(now: datetime | None = None) -> datetime:
     """Two days from now, on the next whole quarter of an hour (Danish time)."""
     local = timezone.localtime(now or timezone.now()) + timedelta(days=DEFAULT_DAYS)
-    rounded = local.replace(second=0, microsecond=0) + timedelta(minutes=(-local.minute) % 15)
-    return rounded
+    rounded = local.replace(second=0, microsecond=0)
+    if rounded < local:
+        rounded += timedelta(minutes=1)
+    return rounded + timedelta(minutes=(-rounded.minute) % 15)
 
 
 def check_deadline(deadline: datetime, now: datetime | None = None) -> datetime:

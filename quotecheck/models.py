@@ -58,15 +58,6 @@ class QuoteCheckQuerySet(models.QuerySet):
             .first()
         )
 
-    def live(self, now=None):
-        """Checks whose link works: open, before their deadline, on an article that is not
-        published or in the trash."""
-        return self.filter(
-            state=QuoteCheck.State.OPEN,
-            deadline__gt=now or timezone.now(),
-            article__trashed_at__isnull=True,
-        ).exclude(article__status=Article.Status.PUBLISHED)
-
 
 class QuoteCheck(models.Model):
     class State(models.TextChoices):

@@ -242,6 +242,9 @@ def test_the_deadline_is_two_days_by_default_and_fourteen_at_most(draft, journal
     now = timezone.now()
     default = quotechecks.default_deadline(now)
     assert timedelta(days=2) <= default - now < timedelta(days=2, minutes=15)
+    assert timezone.localtime(default).minute % 15 == 0
+    on_the_quarter = timezone.localtime(now).replace(minute=30, second=20)
+    assert timezone.localtime(quotechecks.default_deadline(on_the_quarter)).minute == 45
     for wrong in (now - timedelta(minutes=1), now + timedelta(days=14, hours=1)):
         with pytest.raises(ValidationError):
             open_check(draft, journalist, deadline=wrong)
