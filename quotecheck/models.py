@@ -109,7 +109,8 @@ class QuoteCheck(models.Model):
         return f"Citattjek til {self.source_name}: {self.article}"
 
     def is_live(self, now=None) -> bool:
-        """Whether the link works now (``QuoteCheckQuerySet.live`` for one check)."""
+        """Whether the link works now: open, before its deadline, on an article that is neither
+        published (or scheduled) nor in the trash."""
         article = self.article
         return (
             self.state == self.State.OPEN
