@@ -35,6 +35,8 @@ urlpatterns = [
     path("rettelser/", include("corrections.urls")),
     # The kolofon (/om/), the complaints guide and the form for a genmæle.
     path("", include("accountability.urls")),
+    # A source's quote check: one link per source, personal, never cached (quotecheck/).
+    path("citattjek/", include("quotecheck.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
     # Offline reading: the service worker at the root (its scope is the whole site), the web
     # app manifest, its icons and the offline page (articles/offline.py).

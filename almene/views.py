@@ -108,13 +108,15 @@ def search_options() -> dict:
 
 
 def robots_txt(request):
-    """Search engines may read the site, not the admin, the reading list or search results."""
+    """Search engines may read the site, not the admin, the reading list, search results or
+    sources' quote checks."""
     sitemap = request.build_absolute_uri(reverse("sitemap-index"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /laeseliste/",
         "Disallow: /soeg/",
+        "Disallow: /citattjek/",
         f"Sitemap: {sitemap}",
         "",
     ]

@@ -843,6 +843,19 @@ class ArticleEvent(models.Model):
         CORRECTION_PROPOSED = "correction_proposed", "Rettelse foreslået"
         CORRECTION_PUBLISHED = "correction_published", "Rettelse udgivet"
         CORRECTION_WITHDRAWN = "correction_withdrawn", "Rettelse trukket tilbage"
+        QUOTE_CHECK_OPENED = "quote_check_opened", "Citattjek sendt"
+        QUOTE_CHECK_CHANGED = "quote_check_changed", "Citattjek: afsnit valgt igen"
+        QUOTE_CHECK_REVOKED = "quote_check_revoked", "Citattjek trukket tilbage"
+        QUOTE_CHECK_ANSWERED = "quote_check_answered", "Citattjek besvaret"
+
+    # Steps beside the article's own course (a source's quote check): they leave its status,
+    # its latest note and the desk's view of it as they were.
+    ASIDE = (
+        Action.QUOTE_CHECK_OPENED,
+        Action.QUOTE_CHECK_CHANGED,
+        Action.QUOTE_CHECK_REVOKED,
+        Action.QUOTE_CHECK_ANSWERED,
+    )
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

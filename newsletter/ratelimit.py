@@ -36,7 +36,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
-from articles.caching.store import cache_available, safe_add, safe_incr
+from articles.caching.store import cache_available, safe_add, safe_get, safe_incr
 
 logger = logging.getLogger(__name__)
 
@@ -124,6 +124,21 @@ def take_slot(key: str, limit: int) -> bool:
     if count is None:
         count = _count_local(key)
     return count <= limit
+
+
+def slot_count(key: str) -> int:
+    """How many are counted under ``key`` this hour, without counting one more: for a limit
+    that refuses everything once it is reached (quotecheck/ratelimit.py)."""
+    if cache_available():
+        value = safe_get(key)
+        if cache_available():  # it answered (a failure marks it away)
+            try:
+                return int(value or 0)
+            except (TypeError, ValueError):
+                return 0
+    with _local_lock:
+        count, until = _local.get(key, (0, 0.0))
+        return count if until > time.monotonic() else 0
 
 
 def _count_shared(key: str) -> int | None:

@@ -48,8 +48,10 @@ from articles.text import WORDS_PER_MINUTE
 from articles.uploads import ImageUploadField
 from articles.views import article_page_context, parse_id
 from corrections.models import Correction
+from quotecheck import paragraphs as body_paragraphs
+from quotecheck.models import MAX_DAYS, QuoteCheck
 
-from . import autosave, roles, workflow
+from . import autosave, quotechecks, roles, workflow
 from .desk import events_of, latest
 from .forms import PictureInput, rich_text_field
 from .inlines import DanishInlines
@@ -227,6 +229,48 @@ class CorrectionForm(forms.ModelForm):
         fields = ["kind", "text", "ruling_url"]
         widgets = {"text": forms.Textarea(attrs={"rows": 5, "lang": "da", "spellcheck": "true"})}
         field_classes = {"ruling_url": partial(forms.URLField, assume_scheme="https")}
+
+
+class QuoteCheckForm(forms.Form):
+    """A new quote check: the source, the paragraphs that hold their statements (the
+    article's paragraphs as the page shows them; each box carries its paragraph's
+    fingerprint, newsroom/quotechecks.py) and a deadline."""
+
+    source_name = forms.CharField(label="Kildens navn", max_length=200)
+    source_email = forms.EmailField(
+        label="Kildens e-mailadresse",
+        required=False,
+        help_text="Valgfri. Med en adresse får kilden linket på mail; uden kopierer du selv "
+        "linket og sender det.",
+    )
+    paragraphs = forms.MultipleChoiceField(
+        label="Afsnit med kildens udtalelser",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Vælg de afsnit, kilden skal se.",
+            "invalid_choice": "Artiklen er ændret, siden siden blev vist, så afsnittene står "
+            "ikke, hvor de stod. Intet er sendt: vælg afsnittene igen.",
+        },
+    )
+    deadline = forms.DateTimeField(
+        label="Frist",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"],
+        help_text=f"Dansk tid. To dage, medmindre du vælger andet; højst {MAX_DAYS} dage.",
+    )
+
+    def __init__(self, *args, paragraphs=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["paragraphs"].choices = [
+            (quotechecks.choice_value(paragraph), paragraph.text) for paragraph in paragraphs
+        ]
+
+    def clean_deadline(self):
+        return quotechecks.check_deadline(self.cleaned_data["deadline"])
+
+
+# The link of a check just opened, kept in the session until its page has shown it once.
+NEW_QUOTE_CHECK_LINK = "citattjek-nyt-link"
 
 
 def count_articles(number: int) -> str:
@@ -696,6 +740,7 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
                 "may_edit": obj is None or workflow.may_edit(user, obj),
                 "may_propose": obj is not None and workflow.may_propose(user, obj),
                 "may_restore": obj is not None and workflow.may_restore(user, obj),
+                "may_check_quotes": obj is not None and quotechecks.may_check_quotes(user, obj),
                 "pending_change": pending,
                 "pending_diff": compare_with_live(live, pending.content) if pending else [],
                 "latest_note": workflow.latest_note(obj) if obj and obj.pk else None,
@@ -901,6 +946,11 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
                 name="articles_article_corrections",
             ),
             path(
+                "<path:object_id>/citattjek/",
+                self.admin_site.admin_view(self.quote_checks_view),
+                name="articles_article_quote_checks",
+            ),
+            path(
                 "<path:object_id>/gendan-fra-papirkurven/",
                 self.admin_site.admin_view(self.restore_from_trash_view),
                 name="articles_article_restore_from_trash",
@@ -970,6 +1020,90 @@ class ArticleAdmin(DanishInlines, VersionAdmin):
         if "_withdraw" in post:
             workflow.withdraw_correction(correction, user, post.get("note", ""))
             return "Rettelsen er trukket tilbage. En dateret note med begrundelsen står i stedet."
+        raise PermissionDenied
+
+    def quote_checks_view(self, request, object_id):
+        """An article's quote checks ("Citattjek"): each source's check with its paragraphs
+        and answers (as the source saw them, and what changed since), and a form to open one.
+        Its own journalists and the editors only (quotechecks.may_check_quotes); every step
+        through newsroom/quotechecks.py. Plain forms: it works without JavaScript."""
+        article = get_object_or_404(
+            Article.objects.select_related("section"), pk=parse_id(object_id)
+        )
+        user = request.user
+        if not quotechecks.may_check_quotes(user, article):
+            raise PermissionDenied(
+                "Kun artiklens egne skribenter og redaktørerne kan se og sende citattjek."
+            )
+        paragraphs = body_paragraphs.split(article.body)
+        form = QuoteCheckForm(
+            request.POST if "_open" in request.POST else None,
+            paragraphs=paragraphs,
+            initial={"deadline": timezone.localtime(quotechecks.default_deadline())},
+        )
+        error = ""
+        if request.method == "POST":
+            try:
+                text = self.quote_check_step(request, article, form)
+            except (ValidationError, workflow.TransitionRefused) as refusal:
+                error = " ".join(getattr(refusal, "messages", None) or [str(refusal)])
+            else:
+                if text:
+                    self.message_user(request, text, messages.SUCCESS)
+                    return HttpResponseRedirect(request.path)
+        new_link = request.session.pop(NEW_QUOTE_CHECK_LINK, None)
+        checks = quotechecks.checks_of(article)
+        for check in checks:
+            check.selected = {
+                quotechecks.choice_value(item.paragraph) for item in check.now_located if item.found
+            }
+        choices = [(quotechecks.choice_value(p), p) for p in paragraphs]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": f"Citattjek af »{article}«",
+            "checks": checks,
+            "choices": choices,
+            "selected": set(form["paragraphs"].value() or []),
+            "form": form,
+            "error": error,
+            "new_link": new_link,
+            "may_open": quotechecks.may_open(user, article),
+            "max_days": MAX_DAYS,
+        }
+        return TemplateResponse(request, "admin/articles/article/quote_checks.html", context)
+
+    def quote_check_step(self, request, article, form) -> str:
+        """The step the page's POST asks for, through newsroom/quotechecks.py; the message to
+        show, or "" when the form has errors to show."""
+        user, post = request.user, request.POST
+        if "_open" in post:
+            if not form.is_valid():
+                return ""
+            data = form.cleaned_data
+            check, token = quotechecks.open_check(
+                article,
+                user,
+                source_name=data["source_name"],
+                source_email=data["source_email"],
+                chosen=data["paragraphs"],
+                deadline=data["deadline"],
+            )
+            # Only the token's hash is kept: its link is shown once, on the page after this.
+            request.session[NEW_QUOTE_CHECK_LINK] = {
+                "check": check.pk,
+                "url": quotechecks.check_url(token),
+                "email": check.source_email,
+            }
+            return f"Citattjekket til {check.source_name} er oprettet."
+        check = get_object_or_404(QuoteCheck, pk=parse_id(post.get("check")), article=article)
+        if "_revoke" in post:
+            quotechecks.revoke(check, user)
+            return f"Linket til {check.source_name} er lukket. Det virker ikke længere."
+        if "_choose_again" in post:
+            quotechecks.choose_again(check, user, post.getlist("paragraphs"))
+            return f"{check.source_name} ser nu de afsnit, du valgte, i samme link."
         raise PermissionDenied
 
     @method_decorator(require_POST)

@@ -5,6 +5,8 @@ admin opens (almene/admin.py renders it).
   latest note; and the user's proposed changes an editor returned. Below it, "Sendt til
   redigering": their own articles in review and their changes still waiting, which they may
   still withdraw or update.
+- "Citattjek": the quote checks of their own unpublished articles (or opened by them): which
+  are still open and when they run out, and the sources' answers.
 - For editors only: "Afventer redigering" (articles and changes waiting, oldest first),
   "Planlagt" (the next 14 days, day by day) and "Senest udgivet" (the last 10).
 
@@ -30,10 +32,11 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.timesince import timesince
+from django.utils.timesince import timesince, timeuntil
 
 from articles.models import Article, ArticleAuthor, ArticleEvent, PendingChange
 from corrections.models import Correction
+from quotecheck.models import QuoteAnswer, QuoteCheck
 
 from . import roles
 
@@ -43,6 +46,8 @@ State = PendingChange.State
 
 SCHEDULE_DAYS = 14
 RECENT_COUNT = 10
+# How long a source's answer to a quote check stays on the desk.
+ANSWER_DAYS = 14
 
 # What a row of the desk shows of an article: the body and pictures stay in the database.
 ROW_FIELDS = ("title", "status", "published_at", "updated_at", "section__name")
@@ -80,6 +85,9 @@ def events_of(article_ref: str = "pk", *actions: str, with_note: bool = False) -
     events = ArticleEvent.objects.filter(article=OuterRef(article_ref))
     if actions:
         events = events.filter(action__in=actions)
+    else:
+        # Steps beside the article's course (quote checks) say nothing of where it stands.
+        events = events.exclude(action__in=ArticleEvent.ASIDE)
     if with_note:
         events = events.exclude(note="")
     return events.order_by("-created_at", "-pk")
@@ -172,6 +180,49 @@ def own_changes(user, now: datetime) -> tuple[list[PendingChange], list[PendingC
         change.waited = waited(change.created_at, now)
     pending.sort(key=lambda change: (change.created_at, change.pk))
     return returned, pending
+
+
+# --- Citattjek (everyone, their own articles' and the checks they opened) ---------------------
+
+
+def quote_checks(user, now: datetime) -> list[QuoteCheck]:
+    """The quote checks on ``user``'s desk, the soonest deadline first: of their own
+    articles, or opened by them, while the article is not published (publishing closes them)
+    nor in the trash; each still open, or answered in the last ``ANSWER_DAYS`` days. Each
+    with its latest answer (``answer_verdict``, ``answer_at``, ``answer_text``) and, while
+    open, how long it has left (``left``). One query."""
+    in_byline = ArticleAuthor.objects.filter(article=OuterRef("article"), author__user=user)
+    latest_answer = QuoteAnswer.objects.filter(quote_check=OuterRef("pk")).order_by(
+        "-created_at", "-pk"
+    )
+    recent = QuoteAnswer.objects.filter(
+        quote_check=OuterRef("pk"), created_at__gte=now - timedelta(days=ANSWER_DAYS)
+    )
+    rows = list(
+        QuoteCheck.objects.filter(
+            Q(created_by=user) | Q(article__created_by=user) | Q(Exists(in_byline)),
+            article__trashed_at__isnull=True,
+        )
+        .exclude(article__status=Status.PUBLISHED)
+        .filter(Q(state=QuoteCheck.State.OPEN, deadline__gt=now) | Q(Exists(recent)))
+        .select_related("article")
+        .only("source_name", "deadline", "state", "article__title", "article__status")
+        .annotate(
+            **latest(
+                latest_answer,
+                answer_verdict="verdict",
+                answer_at="created_at",
+                answer_text="corrections",
+            )
+        )
+        .order_by("deadline", "pk")
+    )
+    verdicts = dict(QuoteAnswer.Verdict.choices)
+    for check in rows:
+        check.is_open = check.state == QuoteCheck.State.OPEN and check.deadline > now
+        check.left = f"{timeuntil(check.deadline, now, depth=1)} tilbage" if check.is_open else ""
+        check.answer_label = verdicts.get(check.answer_verdict, "")
+    return rows
 
 
 # --- Afventer redigering (editors) -------------------------------------------------------------
@@ -299,6 +350,7 @@ def desk_for(user, now: datetime | None = None) -> dict:
         "returned_changes": returned_changes,
         "in_review": in_review,
         "pending_changes": pending_changes,
+        "quote_checks": quote_checks(user, now),
     }
     if desk["is_editor"]:
         desk |= {

@@ -169,13 +169,16 @@ def queue_mail_for(event: ArticleEvent) -> list[EditorialMail]:
     return mails
 
 
-def queue_mail(to: str, subject: str, text: str, html: str = "") -> EditorialMail:
+def queue_mail(
+    to: str, subject: str, text: str, html: str = "", *, event: ArticleEvent | None = None
+) -> EditorialMail:
     """Write one mail to ``to`` in the same queue, and send it once the current transaction
     commits: for another app's mail that must survive a mail server that is down (the
-    receipt of a reader's request for a genmæle, accountability/receipts.py). Call it inside
-    the transaction that wrote what the mail tells of."""
+    receipt of a reader's request for a genmæle, accountability/receipts.py; a quote check's
+    link to its source and its answer to the writers, quotechecks.py). Call it inside the
+    transaction that wrote what the mail tells of; ``event``: the log entry it tells of."""
     mail = EditorialMail.objects.create(
-        to=[to.strip()], subject=_one_line(subject)[:250], text=text, html=html
+        event=event, to=[to.strip()], subject=_one_line(subject)[:250], text=text, html=html
     )
     transaction.on_commit(functools.partial(_send_after_commit, [mail.pk]), robust=True)
     return mail
@@ -214,11 +217,7 @@ def recipients_for(event: ArticleEvent) -> list[tuple]:
             users = list(reachable)
             reason = f"du er redaktør, og ingen anden redaktør følger sektionen »{section}«"
     elif event.action in FOR_JOURNALISTS:
-        users = list(
-            reachable.filter(
-                Q(pk=article.created_by_id) | Q(author_profile__bylines__article=article)
-            ).distinct()
-        )
+        users = list(writers_of(article, reachable))
         reason = "du er skribent på artiklen"
     else:
         return []
@@ -229,6 +228,21 @@ def recipients_for(event: ArticleEvent) -> list[tuple]:
             seen.add(address)
             recipients.append((user, reason))
     return recipients
+
+
+def writers_of(article: Article, users=None):
+    """The article's journalists among ``users`` (by default every active user with an
+    address): who created it and the users of the authors in its byline."""
+    if users is None:
+        users = (
+            get_user_model()
+            ._default_manager.filter(is_active=True)
+            .exclude(email="")
+            .order_by("pk")
+        )
+    return users.filter(
+        Q(pk=article.created_by_id) | Q(author_profile__bylines__article=article)
+    ).distinct()
 
 
 def _compose(event: ArticleEvent, user, reason: str) -> EditorialMail:

@@ -34,6 +34,11 @@ form, its bulk actions, its history, recover and review views and the shell all 
 | publish_correction    | proposed correction | published | no           | yes    |
 | withdraw_correction   | any correction  | withdrawn, a dated note | no | yes, with a reason |
 
+Quote checks ("citattjek", newsroom/quotechecks.py) are steps beside this table: a journalist
+(on their own unpublished article) or an editor opens one for a source, and the source answers
+through its link. Publishing an article (``publish``, a publication time that takes effect) and
+putting it in the trash close its open checks in the same transaction: their links answer 410.
+
 The rules of the steps an article's form offers are asked of ``check`` by the form itself
 before it saves anything, so they are written once, here.
 
@@ -67,6 +72,7 @@ from articles.models import (
 )
 from articles.text import unique_slug
 from corrections.models import Correction
+from quotecheck.models import QuoteCheck
 
 from . import roles
 from .versions import snapshot_of, snapshot_with_change, token_of
@@ -376,6 +382,7 @@ def trash(article: Article, actor, note: str = "") -> ArticleEvent:
         article.front_page, article.front_page_order = FrontPage.NONE, 0
         article.trashed_at = timezone.now()
         article.save(update_fields=[*STATE_FIELDS, "updated_at"])
+        close_quote_checks(article, actor, "Artiklen blev lagt i papirkurven.")
         # A proposed change to it waits for nothing any more.
         article.pending_changes.filter(state=PendingChange.State.PENDING).update(
             state=PendingChange.State.RETURNED,
@@ -536,13 +543,35 @@ def _move(
             _require_shown(article, content_token(article) if shown is None else shown)
         article.status = to_status
         article.save(update_fields=["status", "published_at", "updated_at"])
+        if to_status == Status.PUBLISHED:
+            close_quote_checks(article, actor, "Artiklen blev udgivet.")
         _version(actor, ArticleEvent.Action(action).label)
         return _record(article, actor, action, from_status=from_status, note=note)
+
+
+def close_quote_checks(article: Article, actor, why: str) -> int:
+    """Close ``article``'s open quote checks (inside the caller's transaction): from the commit
+    on, their links answer 410. The source's page refuses a published or trashed article's
+    checks by itself too (``QuoteCheck.is_live``); this records when and why. How many."""
+    return QuoteCheck.objects.filter(article=article, state=QuoteCheck.State.OPEN).update(
+        state=QuoteCheck.State.CLOSED,
+        closed_at=timezone.now(),
+        closed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        closed_note=why,
+    )
 
 
 def _version(actor, comment: str) -> None:
     reversion.set_user(actor if getattr(actor, "is_authenticated", False) else None)
     reversion.set_comment(comment)
+
+
+def log_aside(article: Article, actor, action: str, note: str = "") -> ArticleEvent:
+    """Log a step beside the article's own course (``ArticleEvent.ASIDE``: a quote check's,
+    newsroom/quotechecks.py), inside the caller's transaction. ``actor`` None: not someone in
+    the newsroom (a source answering)."""
+    assert action in ArticleEvent.ASIDE, action
+    return _record(article, actor, action, from_status=article.status, note=note)
 
 
 def _record(article, actor, action, *, from_status, note="") -> ArticleEvent:
@@ -853,5 +882,5 @@ def latest_note(article: Article) -> ArticleEvent | None:
     """The note that still speaks to the article as it is, for the top of its page: the
     latest step's, when it came with one (a return, a submission). A later step leaves it
     behind: a published article no longer says "Sendt til redigering"."""
-    latest = article.events.select_related("actor").first()
+    latest = article.events.exclude(action__in=ArticleEvent.ASIDE).select_related("actor").first()
     return latest if latest is not None and latest.note else None

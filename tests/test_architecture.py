@@ -6,7 +6,16 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("accountability", "almene", "articles", "goals", "newsletter", "newsroom")
+PACKAGES = (
+    "accountability",
+    "almene",
+    "articles",
+    "corrections",
+    "goals",
+    "newsletter",
+    "newsroom",
+    "quotecheck",
+)
 
 
 def module_name(path: Path) -> str:
@@ -115,6 +124,12 @@ def test_models_do_not_import_the_cache_and_articles_never_imports_goals():
         # Accountability builds on the content and the newsletter's helpers; none knows it.
         if name.startswith(("articles", "goals", "newsletter", "corrections")):
             assert not {m for m in targets if m.startswith("accountability")}, name
+        # Quote checks: their data and paragraphs sit beside the content, which knows nothing
+        # of them; the newsroom takes every step of one, and the source's page asks it to.
+        if name.startswith(("articles", "goals", "newsletter", "corrections", "accountability")):
+            assert not {m for m in targets if m.startswith("quotecheck")}, name
+        if name in ("quotecheck.models", "quotecheck.paragraphs"):
+            assert all(m.startswith(("articles", "quotecheck")) for m in targets), name
     # The project wires the apps together; no app imports it.
     for name, targets in edges.items():
         if not name.startswith("almene"):

@@ -207,6 +207,7 @@ def test_an_editor_sees_all_four_lists_in_order(client, editor, journalist, othe
     headings = re.findall(r"<h2[^>]*>([^<]+)</h2>", html)
     assert headings == [
         "Mine kladder",
+        "Citattjek",  # quote checks of their own articles (issue 23)
         "Genmæler",  # readers' requests for a genmæle (accountability/desk.py)
         "Afventer redigering",
         "Planlagt",

@@ -212,6 +212,7 @@ def admin_requests(article, version, deleted_version):
             "admin:articles_article_review_change", args=[pk]
         ),
         "articles_article_corrections": reverse("admin:articles_article_corrections", args=[pk]),
+        "articles_article_quote_checks": reverse("admin:articles_article_quote_checks", args=[pk]),
         "articles_article_restore_from_trash": reverse(
             "admin:articles_article_restore_from_trash", args=[pk]
         ),

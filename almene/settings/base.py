@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "goals",
     "newsletter",
     "accountability",
+    "quotecheck",
     "django_tasks",
     "django_tasks_db",
 ]
@@ -196,6 +197,10 @@ NEWSLETTER_TRUSTED_PROXIES = env_list("NEWSLETTER_TRUSTED_PROXIES", "127.0.0.1,:
 # hour, and this many may give one e-mail address (each is a row on the desk and a receipt).
 GENMAELE_REQUESTS_PER_CLIENT = int(os.environ.get("GENMAELE_REQUESTS_PER_CLIENT", "5"))
 GENMAELE_REQUESTS_PER_ADDRESS = int(os.environ.get("GENMAELE_REQUESTS_PER_ADDRESS", "3"))
+
+# Quote checks (quotecheck/): a client (IP address) that asks for this many links under
+# /citattjek/ that do not exist in an hour is answered 429 for the rest of the hour.
+QUOTECHECK_WRONG_TOKENS_PER_CLIENT = int(os.environ.get("QUOTECHECK_WRONG_TOKENS_PER_CLIENT", "20"))
 
 # Sessions in the database with a copy in the cache: a logged-in reader's public pages are
 # filled from the page cache without a query (articles/caching/pages.py). Django's own

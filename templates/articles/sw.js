@@ -9,7 +9,8 @@
 //   the offline page, fetched when the worker is installed.
 // Pages are fetched from the network first; only when that fails does a kept copy answer,
 // with a notice saying it is a copy and from when. A page not kept gets the offline page.
-// The admin, POST answers and every other page are never kept and never answered from here.
+// The admin, a source's quote check (/citattjek/), POST answers and every other page are never
+// kept; the admin and quote checks are not even answered from here when offline.
 // Marking read or removing while offline is queued and sent when the connection returns
 // (Background Sync where the browser has it, the next page load otherwise).
 //
@@ -39,6 +40,9 @@ const GONE = [404, 410];
 const BUDGET = {{ budget }};  // bytes (OFFLINE_COPIES_MAX_BYTES)
 const CHANGES = /^\/laeseliste\/(tilfoej|fjern|laest)\/$/;
 const RENDITION = /^(.*\/)hero-\d+\.(webp|jpg)$/;
+// The newsroom, and a source's quote check (personal, short-lived, other people's drafts):
+// the worker never sees them, not even to fall back on the offline page.
+const NEVER = ["/admin/", "/citattjek/"];
 const QUEUE_DB = "almene-offline";
 const SYNC_TAG = "laeseliste";
 
@@ -66,8 +70,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname.startsWith("/admin/")) {
-    return;  // the browser's own handling: never from here
+  if (url.origin !== self.location.origin || NEVER.some((prefix) => url.pathname.startsWith(prefix))) {
+    return;  // the browser's own handling: never kept, never answered from here
   }
   if (request.method === "POST") {
     if (CHANGES.test(url.pathname)) {
