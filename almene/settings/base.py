@@ -266,6 +266,9 @@ OBJECT_STORE = ObjectStore.from_environment(os.environ)
 if OBJECT_STORE is not None:
     STORAGES["default"] = OBJECT_STORE.storage()
     MEDIA_URL = OBJECT_STORE.media_url
+# An uploaded picture is kept in memory while it is checked and stored, never in a temporary
+# file on the server's disk: its checks read it whole anyway (at most 20 MB, articles/uploads.py).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 21 * 1024 * 1024
 
 # Tags: our own slugs (æ → ae, ø → oe, å → aa) and a tag table joined by a real foreign key.
 TAGGIT_CASE_INSENSITIVE = True
