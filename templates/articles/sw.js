@@ -105,7 +105,8 @@ self.addEventListener("fetch", (event) => {
 });
 
 function isRendition(request, url) {
-  return request.method === "GET" && request.destination === "image" && RENDITION.test(url.pathname);
+  return request.method === "GET" && request.destination === "image"
+    && RENDITION.test(url.pathname);
 }
 
 // A picture is kept under its address without the query: absolute, since it may come from
