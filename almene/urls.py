@@ -69,9 +69,10 @@ urlpatterns = [
 handler500 = "almene.outage.server_error"
 handler403 = "almene.views.permission_denied"
 
-if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+serve_media = settings.DEBUG or getattr(settings, "SERVE_MEDIA", False)
+if serve_media and settings.MEDIA_URL.startswith("/"):
     # Development (and the browser tests) only: in production the web server or object store
-    # serves media (README).
+    # serves media (README), and media in a bucket are never served from here.
     # Django's static() helper does nothing with DEBUG off, hence the view itself.
     urlpatterns += [
         re_path(

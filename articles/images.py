@@ -7,12 +7,19 @@ replaced picture gets new URLs that caches cannot confuse with the old ones.
 
 The result is a small dict stored on the model (``Article.hero_renditions``), so that pages
 build ``srcset`` without touching the storage or the database.
+
+Everything goes through Django's storage API, so the files land wherever media live (the
+local folder, or a bucket every app server shares), and round trips to the storage are few:
+the source is read once, one listing of the picture's folder says which renditions exist (no
+existence check per file), and the files are written by threads while the next are encoded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -43,31 +50,28 @@ RENDITION_ROOT = "renditions"
 WEBP_MAX_SIDE = 16383
 
 
-def _digest(field_file) -> str:
-    hasher = hashlib.sha256()
+def _read(field_file) -> bytes:
+    """The picture's bytes, read once (from the upload in memory, or one download from the
+    storage): both the digest and the decoding use them."""
     field_file.open("rb")
     try:
         field_file.seek(0)
-        for chunk in iter(lambda: field_file.read(1024 * 1024), b""):
-            hasher.update(chunk)
+        data = field_file.read()
         field_file.seek(0)
     finally:
         # Leave uncommitted uploads open: Django still has to save them to storage.
         if getattr(field_file, "_committed", True):
             field_file.close()
-    return hasher.hexdigest()[:24]
+    return data
 
 
-def _load(field_file) -> Image.Image:
-    field_file.open("rb")
-    try:
-        field_file.seek(0)
-        image = Image.open(field_file)
-        image.load()
-        field_file.seek(0)
-    finally:
-        if getattr(field_file, "_committed", True):
-            field_file.close()
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
+def _load(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()
     # Apply the camera's orientation; the renditions carry no EXIF (and so no location).
     image = ImageOps.exif_transpose(image)
     if image.mode in ("RGBA", "LA", "P"):
@@ -76,6 +80,31 @@ def _load(field_file) -> Image.Image:
         background.paste(image, mask=image.getchannel("A"))
         return background
     return image.convert("RGB")
+
+
+# Renditions are written by a few threads of the process while the next ones are encoded: to
+# an object store each write is a round trip, which then costs no time of its own. The threads
+# live as long as the process (each keeps its own connection to the store); a process forked
+# from one that had them makes its own.
+_WRITERS = 3
+_writers: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _writer_pool() -> ThreadPoolExecutor:
+    global _writers
+    if _writers is None or _writers[0] != os.getpid():
+        _writers = (os.getpid(), ThreadPoolExecutor(_WRITERS, thread_name_prefix="renditions"))
+    return _writers[1]
+
+
+def _existing(storage, directory: str) -> set[str]:
+    """The names of the files already in ``directory``: one listing, one round trip to an
+    object store, instead of an existence check per rendition."""
+    try:
+        _, files = storage.listdir(directory)
+    except FileNotFoundError:  # FileSystemStorage, for a folder not made yet
+        return set()
+    return {f"{directory}/{name}" for name in files}
 
 
 def _shape(image: Image.Image, aspect: float | None) -> Image.Image:
@@ -111,8 +140,20 @@ def build_renditions(field_file, shapes: tuple[str, ...], storage=None) -> dict:
     ``srcset`` and the width and height attributes). No side exceeds ``WEBP_MAX_SIDE``.
     """
     storage = storage or default_storage
-    digest = _digest(field_file)
+    data = _read(field_file)
+    digest = _digest(data)
     directory = f"{RENDITION_ROOT}/{digest[:2]}/{digest}"
+    existing = _existing(storage, directory)
+    writes = []
+    try:
+        result = _make_renditions(data, directory, shapes, existing, storage, writes)
+    finally:
+        for write in writes:
+            write.result()  # every file is stored before any page can name it; errors rise
+    return result
+
+
+def _make_renditions(data, directory, shapes, existing, storage, writes) -> dict:
     image = None
     result: dict = {"dir": directory}
     for shape_name in shapes:
@@ -121,7 +162,7 @@ def build_renditions(field_file, shapes: tuple[str, ...], storage=None) -> dict:
         entries = []
         for width in shape.widths:
             if image is None:
-                image = _load(field_file)
+                image = _load(data)
             if source is None:
                 source = _shape(image, shape.aspect)
             if width > source.width and entries:
@@ -131,15 +172,17 @@ def build_renditions(field_file, shapes: tuple[str, ...], storage=None) -> dict:
                 break  # held back by WEBP_MAX_SIDE: every larger width would be this one again
             entries.append([target_width, target_height])
             names = [f"{directory}/{shape_name}-{target_width}.{ext}" for ext, _, _ in FORMATS]
-            if all(storage.exists(name) for name in names):
+            if existing.issuperset(names):
                 continue
             resized = source.resize((target_width, target_height), Image.Resampling.LANCZOS)
             for name, (_, pil_format, options) in zip(names, FORMATS, strict=True):
+                if name in existing:
+                    continue
                 buffer = io.BytesIO()
                 resized.save(buffer, pil_format, **options)
-                if storage.exists(name):
-                    storage.delete(name)
-                storage.save(name, ContentFile(buffer.getvalue()))
+                writes.append(
+                    _writer_pool().submit(storage.save, name, ContentFile(buffer.getvalue()))
+                )
         result[shape_name] = entries
     return result
 

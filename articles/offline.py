@@ -24,6 +24,7 @@ import hashlib
 import io
 import json
 from functools import cache, lru_cache
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseForbidden, JsonResponse
@@ -65,8 +66,15 @@ def precached() -> list[str]:
     return [reverse("offline"), *assets]
 
 
+def media_origin() -> str:
+    """The origin media are read from when it is not the site's own (a bucket, its CDN), for
+    the worker to keep a saved article's picture from there; "" otherwise."""
+    media = urlsplit(settings.MEDIA_URL)
+    return f"{media.scheme}://{media.netloc}" if media.scheme and media.netloc else ""
+
+
 @lru_cache(maxsize=8)
-def worker_script(precache: tuple[str, ...], budget: int) -> str:
+def worker_script(precache: tuple[str, ...], budget: int, media: str = "") -> str:
     """The worker's text, made once per process for what it is made of: the browser asks for
     it on many page views, to see whether it changed."""
     script = render_to_string(
@@ -79,6 +87,7 @@ def worker_script(precache: tuple[str, ...], budget: int) -> str:
             "owner_cookie": json.dumps(OWNER_COOKIE),
             "mark_name": json.dumps(MARK_NAME),
             "budget": budget,
+            "media_origin": json.dumps(media),
         },
     )
     version = hashlib.sha256(script.encode()).hexdigest()[:12]
@@ -87,7 +96,9 @@ def worker_script(precache: tuple[str, ...], budget: int) -> str:
 
 @require_GET
 def service_worker(request):
-    script = worker_script(tuple(precached()), int(settings.OFFLINE_COPIES_MAX_BYTES))
+    script = worker_script(
+        tuple(precached()), int(settings.OFFLINE_COPIES_MAX_BYTES), media_origin()
+    )
     response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
     # The browser checks for a new worker on every visit; nothing may keep this one.
     response["Cache-Control"] = "no-cache"

@@ -10,6 +10,7 @@ from django.core.cache import cache, caches
 from articles.caching import forget_local_state
 from tests.factories import AuthorFactory, UserFactory
 from tests.faults import private_redis  # noqa: F401  (a fixture for every test module)
+from tests.seaweedfs import object_storage, seaweedfs  # noqa: F401  (the same)
 
 
 @pytest.fixture(autouse=True)

@@ -112,3 +112,56 @@ def test_redis_is_the_cache_when_configured():
     assert cache.get("almene-probe") == {"svar": 42}
     client = cache._cache.get_client()  # a real connection, not a mock
     assert client.ping()
+
+
+OBJECT_STORE = {
+    "AWS_STORAGE_BUCKET_NAME": "almene-media",
+    "AWS_S3_ENDPOINT_URL": "https://s3.example.net",
+    "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
+    "AWS_SECRET_ACCESS_KEY": "secret-example-key",
+    "AWS_S3_REGION_NAME": "eu-north-1",
+}
+SHOW_MEDIA = (
+    "from django.conf import settings as s; policy = s.CONTENT_SECURITY_POLICY['DIRECTIVES'];"
+    "print(s.STORAGES['default']['BACKEND']); print(s.MEDIA_URL);"
+    "print(policy['img-src']); print(policy['connect-src'])"
+)
+
+
+def test_media_stay_in_the_folder_without_a_bucket():
+    result = run_manage("shell", "-c", SHOW_MEDIA, **PRODUCTION, SINGLE_PROCESS="1")
+    backend, media_url, images, connections = result.stdout.splitlines()[-4:]
+    assert backend == "django.core.files.storage.FileSystemStorage"
+    assert media_url == "/media/"
+    assert images == "[\"'self'\", 'data:']" and connections == "[\"'self'\"]"
+
+
+def test_a_bucket_moves_media_and_the_policy_with_them():
+    """AWS_STORAGE_BUCKET_NAME switches media to object storage; pages then link pictures at
+    the bucket's address (or the CDN's), and the Content-Security-Policy allows that origin
+    for pictures and for the service worker's fetch of a picture to keep offline."""
+    result = run_manage("shell", "-c", SHOW_MEDIA, **PRODUCTION, **OBJECT_STORE, SINGLE_PROCESS="1")
+    backend, media_url, images, connections = result.stdout.splitlines()[-4:]
+    assert backend == "almene.storage.ObjectStorage"
+    assert media_url == "https://s3.example.net/almene-media/"
+    assert "'https://s3.example.net'" in images and "'https://s3.example.net'" in connections
+
+    cdn = {**OBJECT_STORE, "AWS_S3_CUSTOM_DOMAIN": "billeder.almene.example.org"}
+    result = run_manage("shell", "-c", SHOW_MEDIA, **PRODUCTION, **cdn, SINGLE_PROCESS="1")
+    _, media_url, images, connections = result.stdout.splitlines()[-4:]
+    assert media_url == "https://billeder.almene.example.org/"
+    assert "'https://billeder.almene.example.org'" in images
+    assert "s3.example.net" not in images + connections
+
+
+def test_deploy_check_is_clean_with_a_bucket():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        **PRODUCTION,
+        **OBJECT_STORE,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

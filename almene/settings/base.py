@@ -7,10 +7,11 @@ without a ``SECRET_KEY`` and ``ALLOWED_HOSTS``, so a production server never run
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from almene.media import ObjectStore, media_origins
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -262,6 +263,17 @@ STORAGES = {
         )
     },
 }
+# Media in an S3-compatible bucket that every app server shares, when AWS_STORAGE_BUCKET_NAME
+# is set (with AWS_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_S3_REGION_NAME,
+# AWS_S3_CUSTOM_DOMAIN): pages then link pictures at the bucket's (or its CDN's) address, and
+# no app server writes media to its own disk (almene/media.py, almene/storage.py).
+OBJECT_STORE = ObjectStore.from_environment(os.environ)
+if OBJECT_STORE is not None:
+    STORAGES["default"] = OBJECT_STORE.storage()
+    MEDIA_URL = OBJECT_STORE.media_url
+# An uploaded picture is kept in memory while it is checked and stored, never in a temporary
+# file on the server's disk: its checks read it whole anyway (at most 20 MB, articles/uploads.py).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 21 * 1024 * 1024
 
 # Tags: our own slugs (æ → ae, ø → oe, å → aa) and a tag table joined by a real foreign key.
 TAGGIT_CASE_INSENSITIVE = True
@@ -337,8 +349,9 @@ if not DEBUG:
 # Content-Security-Policy (django-csp): only the site's own files; no inline script or style.
 # The admin adds its editor's import map by hash (almene/security.py).
 _SELF = "'self'"
-_media = urlsplit(MEDIA_URL)  # media on another host (an object store) must be allowed too
-_MEDIA_ORIGIN = [f"{_media.scheme}://{_media.netloc}"] if _media.netloc else []
+# Media on another host (the bucket, its CDN) must be allowed too: as pictures, and for the
+# service worker, which fetches a saved article's picture to keep it offline.
+_MEDIA_ORIGIN = media_origins(MEDIA_URL)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [_SELF],
@@ -346,7 +359,7 @@ CONTENT_SECURITY_POLICY = {
         "style-src": [_SELF],
         "img-src": [_SELF, "data:", *_MEDIA_ORIGIN],
         "font-src": [_SELF],
-        "connect-src": [_SELF],
+        "connect-src": [_SELF, *_MEDIA_ORIGIN],
         "form-action": [_SELF],
         "frame-ancestors": ["'none'"],
         "base-uri": [_SELF],

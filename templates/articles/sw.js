@@ -38,6 +38,10 @@ const OWNER_COOKIE = {{ owner_cookie }};
 const MARK = new RegExp('<meta name="' + {{ mark_name }} + '" content="([^"]*)">');
 const GONE = [404, 410];
 const BUDGET = {{ budget }};  // bytes (OFFLINE_COPIES_MAX_BYTES)
+// Where pictures come from when not from the site itself (a bucket, its CDN; "" otherwise).
+// It must answer with CORS headers: a kept picture's size is counted against the budget, and
+// an opaque answer has none to read.
+const MEDIA_ORIGIN = {{ media_origin }};
 const CHANGES = /^\/laeseliste\/(tilfoej|fjern|laest)\/$/;
 const RENDITION = /^(.*\/)hero-\d+\.(webp|jpg)$/;
 // The newsroom, and a source's quote check (personal, short-lived, other people's drafts):
@@ -70,7 +74,12 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || NEVER.some((prefix) => url.pathname.startsWith(prefix))) {
+  if (isRendition(request, url) && url.origin === MEDIA_ORIGIN) {
+    event.respondWith(image(request, url));  // a picture in the bucket: kept ones offline
+    return;
+  }
+  const never = NEVER.some((prefix) => url.pathname.startsWith(prefix));
+  if (url.origin !== self.location.origin || never) {
     return;  // the browser's own handling: never kept, never answered from here
   }
   if (request.method === "POST") {
@@ -95,10 +104,22 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(page(event, url));
     return;
   }
-  if (request.destination === "image" && RENDITION.test(url.pathname)) {
+  if (isRendition(request, url)) {
     event.respondWith(image(request, url));
   }
 });
+
+function isRendition(request, url) {
+  return request.method === "GET" && request.destination === "image"
+    && RENDITION.test(url.pathname);
+}
+
+// A picture is kept under its address without the query: absolute, since it may come from
+// the bucket's origin (pictures kept before were kept under their path on the site, which
+// the cache resolves to the same address).
+function pictureKey(url) {
+  return url.origin + url.pathname;
+}
 
 // --- Pages ------------------------------------------------------------------------------------
 
@@ -153,17 +174,17 @@ async function image(request, url) {
   } catch (error) {
     await checkOwner();
     const cache = await caches.open(SAVED_CACHE);
-    const exact = await cache.match(url.pathname);
+    const exact = await cache.match(pictureKey(url));
     if (exact) {
       return exact;
     }
     // Offline, a saved article's hero asks for the size the screen wants: the phone
     // rendition that was kept answers for every size.
-    const directory = url.pathname.match(RENDITION)[1];
+    const directory = url.origin + url.pathname.match(RENDITION)[1];
     const meta = await readMeta();
     const kept = Object.values(meta.pages)
       .flatMap((entry) => entry.images || [])
-      .find((path) => path.startsWith(directory));
+      .find((key) => new URL(key, self.location.origin).href.startsWith(directory));
     return (kept && (await cache.match(kept))) || Response.error();
   }
 }
@@ -254,15 +275,17 @@ async function saveArticle(path, added) {
   let imageBytes = 0;
   const found = body.match(/data-offline-image="([^"]+)"/);
   if (found) {
+    // On the site or in the bucket (CORS, no cookies sent there): its size is what is kept.
     const imageUrl = new URL(found[1], self.location.origin);
-    const imageResponse = await fetch(imageUrl, { credentials: "same-origin" });
-    if (imageResponse.ok) {
+    const imageResponse = await fetch(imageUrl, { credentials: "same-origin", mode: "cors" })
+      .catch(() => null);  // a picture that cannot be had: the article is kept without it
+    if (imageResponse && imageResponse.ok) {
       const blob = await imageResponse.blob();
       imageBytes = blob.size;
-      await cache.put(imageUrl.pathname, new Response(blob, {
+      await cache.put(pictureKey(imageUrl), new Response(blob, {
         headers: { "Content-Type": imageResponse.headers.get("Content-Type") || "image/webp" },
       }));
-      images.push(imageUrl.pathname);
+      images.push(pictureKey(imageUrl));
     }
   }
   await cache.put(path, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }));

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from articles.models import ReadingListItem
 from newsroom import workflow
 from tests.factories import ArticleFactory, UserFactory
+from tests.seaweedfs import public_get
 
 from .conftest import PHONE
 from .test_admin_workflow import log_in
@@ -451,4 +452,45 @@ def test_without_a_cookie_store_copies_end_with_the_cookies_expiry(
     expect(page.get_by_role("heading", level=1)).to_have_text("Du er offline")
     assert kept(page) == []
     assert worker.evaluate("!self.cookieStore")
+    page.context.set_offline(False)
+
+
+def test_a_picture_in_object_storage_is_kept_and_counted(live_server, page_at, object_storage):
+    """Media in a bucket (issue 24): the page shows the picture from the bucket's address, the
+    worker keeps it (fetched with CORS, so its size counts against the budget) and shows it
+    offline, when the bucket cannot be reached either."""
+    article = ArticleFactory(title="Gårdmiljø i Aarhus", with_image=True)
+    base = live_server.url
+    page = page_at(PHONE)
+    controlled(page, base)
+    page.goto(base + article.get_absolute_url())
+    picture = page.locator(".article__hero img")
+    wait_until(lambda: picture.evaluate("image => image.naturalWidth > 0"), what="the picture")
+    assert picture.evaluate("image => image.currentSrc").startswith(object_storage.media_url)
+    page.locator(".article__header").get_by_role("button", name="Læs senere").click()
+    path = article.get_absolute_url()
+    wait_until(lambda: path in known(page), what="the article to be kept")
+    entry = page.evaluate(
+        """async (path) => {
+            const cache = await caches.open("almene-laeseliste");
+            const meta = await (await cache.match("/__almene-offline__/meta.json")).json();
+            return meta.pages[path];
+        }""",
+        path,
+    )
+    [kept_picture] = entry["images"]
+    assert kept_picture.startswith(object_storage.media_url)
+    status, _, stored = public_get(kept_picture)
+    assert status == 200
+    assert entry["imageBytes"] == len(stored) > 0  # the picture's own size, not an opaque 0
+    assert entry["bytes"] > entry["imageBytes"]
+
+    page.context.set_offline(True)
+    page.goto(base + path)
+    expect(page.locator(".offline-notice")).to_be_visible()
+    picture = page.locator(".article__hero img")
+    wait_until(
+        lambda: picture.evaluate("image => image.naturalWidth > 0"),
+        what="the kept picture to show offline",
+    )
     page.context.set_offline(False)

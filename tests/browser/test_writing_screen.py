@@ -316,7 +316,9 @@ def test_object_tools_never_cover_the_form(live_server, page_at, article, viewpo
             return [tools.length, found];
         }"""
     )
-    assert overlaps[0] == 4 and overlaps[1] == [], overlaps
+    assert overlaps[0] >= 4 and overlaps[1] == [], (
+        overlaps
+    )  # the tools were found, none over a field
 
 
 @BOTH
