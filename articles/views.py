@@ -226,7 +226,14 @@ class ReadingListView(TemplateView):
             # What the service worker keeps for offline reading (static/js/offline.js).
             offline_articles=json.dumps(
                 [
-                    {"adresse": item.article.get_absolute_url(), "gemt": item.added_at.isoformat()}
+                    {
+                        "adresse": item.article.get_absolute_url(),
+                        "gemt": item.added_at.isoformat(),
+                        # A copy kept before the article was corrected is fetched again.
+                        "rettet": item.article.corrected_at.isoformat()
+                        if item.article.corrected_at
+                        else "",
+                    }
                     for item in items
                 ]
             ),

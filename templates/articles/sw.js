@@ -254,7 +254,7 @@ async function storePage(path, response) {
 }
 
 // Keep a saved article: its page and its hero's phone rendition.
-async function saveArticle(path, added) {
+async function saveArticle(path, added, corrected = "") {
   // Marked as a copy: keeping an article is not reading it (the site would mark it read).
   const response = await fetch(path, {
     credentials: "same-origin",
@@ -294,6 +294,7 @@ async function saveArticle(path, added) {
       article: true,
       added: added || new Date().toISOString(),
       fetched: new Date().toISOString(),
+      corrected,
       images,
       imageBytes,
       bytes: body.length + imageBytes,
@@ -353,6 +354,8 @@ async function syncSaved(articles) {
     return [];
   }
   const wanted = new Map(articles.map((item) => [item.adresse, item.gemt]));
+  // When each was last corrected: a copy kept before that is fetched again (corrections/).
+  const corrected = new Map(articles.map((item) => [item.adresse, item.rettet || ""]));
   const meta = await readMeta();
   for (const path of new Set([...Object.keys(meta.pages), ...meta.notKept])) {
     if ((!meta.pages[path] || meta.pages[path].article) && !wanted.has(path)) {
@@ -362,7 +365,7 @@ async function syncSaved(articles) {
   for (const [path, added] of wanted) {
     const missing = await changeMeta((known) => {
       if (known.pages[path]) {
-        return false;
+        return (known.pages[path].corrected || "") !== corrected.get(path);
       }
       if (known.notKept.includes(path)) {
         // Left out for want of room: kept again only once there is room for it now.
@@ -378,7 +381,7 @@ async function syncSaved(articles) {
       continue;
     }
     try {
-      await saveArticle(path, added);
+      await saveArticle(path, added, corrected.get(path));
     } catch (error) {
       break;  // offline: the next visit to the list tries again
     }

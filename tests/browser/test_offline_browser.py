@@ -494,3 +494,29 @@ def test_a_picture_in_object_storage_is_kept_and_counted(live_server, page_at, o
         what="the kept picture to show offline",
     )
     page.context.set_offline(False)
+
+
+def test_a_copy_kept_before_a_correction_is_fetched_again(live_server, page_at):
+    """Issue 22: a reader who saved an article before it was corrected sees the correction
+    offline too, once they have opened their list online since."""
+    article = ArticleFactory(title="Huslejen stiger", with_image=True)
+    editor = UserFactory(groups=["Redaktør"])
+    base = live_server.url
+    page = page_at(PHONE)
+    controlled(page, base)
+    save(page, base, article)
+    page.goto(base + "/laeseliste/")
+    expect(page.locator("html[data-offline-synced]")).to_have_count(1)
+
+    workflow.propose_correction(
+        article, editor, "rettelse", "Stigningen er 3,2 procent, ikke 5.", publish=True
+    )
+    page.goto(base + "/laeseliste/")  # the list says "Rettet" and the copy is fetched again
+    expect(page.locator(".reading-list__state")).to_contain_text("Rettet")
+    expect(page.locator("html[data-offline-synced]")).to_have_count(1)
+
+    page.context.set_offline(True)
+    page.goto(base + article.get_absolute_url())
+    expect(page.locator(".offline-notice")).to_be_visible()
+    expect(page.locator(".corrections")).to_contain_text("Stigningen er 3,2 procent, ikke 5.")
+    page.context.set_offline(False)
