@@ -3,8 +3,11 @@ violations."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from articles.models import Article
+from corrections.models import Correction
 from goals.models import Effort
 from tests.factories import (
     ArticleFactory,
@@ -57,6 +60,20 @@ def site():
     MeasurementFactory(indicator=indicator)
     for article in articles[:4]:
         article.goals.add(goal)
+    # Corrected: a ruling with its link, a correction, and one withdrawn (issue 22).
+    now = timezone.now()
+    for kind, withdrawn in [("kendelse", False), ("rettelse", False), ("opdatering", True)]:
+        Correction.objects.create(
+            article=articles[0],
+            kind=kind,
+            text="Tallet er rettet fra 5 til 3,2 procent.",
+            ruling_url="https://www.pressenaevnet.dk/" if kind == "kendelse" else "",
+            state="withdrawn" if withdrawn else "published",
+            published_at=now,
+            withdrawn_at=now if withdrawn else None,
+            withdrawal_note="Rettelsen var selv forkert." if withdrawn else "",
+        )
+    Article.objects.filter(pk=articles[0].pk).update(corrected_at=now)
     return {"article": articles[0], "section": section, "author": author, "goal": goal}
 
 
@@ -73,6 +90,7 @@ PAGES = {
     "læseliste (tom)": lambda site: "/laeseliste/",
     "læseliste til udskrift (tom)": lambda site: "/laeseliste/udskriv/",
     "offline": lambda site: "/offline/",
+    "rettelser": lambda site: "/rettelser/",
     "404": lambda site: "/artikler/findes-ikke/",
 }
 
