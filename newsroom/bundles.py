@@ -47,6 +47,7 @@ STYLES_AFTER = ("admin/css/responsive.css",)
 SCRIPTS_BEFORE = ("admin/js/theme.js",)
 
 MAX_FILES = 60
+MEDIA = {"all", "screen", "print"}
 KINDS = {"css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8"}
 URL_IN_CSS = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
 IMPORT_IN_CSS = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s]+)['"]?\s*\)?\s*;""")
@@ -118,8 +119,11 @@ def serve(request, key: str, kind: str):
     if kind not in KINDS or not files or len(files) > MAX_FILES:
         raise Http404
     for name in files:
-        path = name.partition("@")[0]
+        path, _, medium = name.partition("@")
         if not path.endswith(f".{kind}") or ".." in path.split("/") or path.startswith("/"):
+            raise Http404
+        # A medium goes into the stylesheet as written: only the media widgets name.
+        if medium and (kind != "css" or medium not in MEDIA):
             raise Http404
     try:
         if digest(files) != key:

@@ -76,6 +76,7 @@ def test_the_script_bundle_runs_the_scripts_in_their_order(client, form_page):
         "f=/etc/passwd.css",
         "f=admin/js/core.js",  # another kind
         "f=admin/css/nothing-here.css",
+        "f=admin/css/base.css@screen}body{display:none",  # a medium is one of a few words
         "",
     ],
 )
@@ -88,3 +89,15 @@ def test_a_bundle_from_another_release_is_not_served(client, form_page):
     path, _, query = address.partition("?")
     tampered = re.sub(r"/samlet/[0-9a-f]+\.", "/samlet/0000000000aaaaaaaaaa.", path)
     assert client.get(f"{tampered}?{query}").status_code == 404
+
+
+def test_a_bundle_takes_no_medium_but_the_few_widgets_name(client):
+    """Anyone can work out a digest (names and public versions): what the query names is
+    checked for itself, so no text of a visitor's lands in a stylesheet of the site's."""
+    from newsroom import bundles
+
+    bad = ("admin/css/base.css@screen}body{display:none",)
+    url = f"/admin/samlet/{bundles.digest(bad)}.css?f={bad[0]}"
+    assert client.get(url).status_code == 404
+    good = ("admin/css/base.css@screen",)
+    assert client.get(f"/admin/samlet/{bundles.digest(good)}.css?f={good[0]}").status_code == 200
