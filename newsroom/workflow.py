@@ -65,6 +65,7 @@ from articles.models import (
     STATE_FIELDS,
     Article,
     ArticleEvent,
+    ContentVersion,
     PendingChange,
     Section,
     refresh_renditions,
@@ -344,7 +345,11 @@ def place_on_front_page(
         )
     with transaction.atomic(), reversion.create_revision(), state_change():
         if placement == FrontPage.TOP:
-            # One top story at a time: the one before goes back among the others.
+            # One top story at a time: the one before goes back among the others. Two editors
+            # choosing at once take turns on the content version's row (which every public
+            # change writes), so the second sees the first's choice and replaces it: locking
+            # the current top story alone would let both through.
+            ContentVersion.objects.select_for_update().filter(pk=1).first()
             for previous in Article.objects.select_for_update().filter(front_page=FrontPage.TOP):
                 if previous.pk != article.pk:
                     _place(previous, actor, FrontPage.NONE, 0, note=f"Afløst af »{article}«.")

@@ -2,7 +2,11 @@
 the admin's delete puts an article in the trash, from which it can be restored with its log
 and versions; where an article stands on the front page is an editor's logged choice."""
 
+import threading
+import time
+
 import pytest
+from django.db import connection, connections, transaction
 from django.urls import reverse
 from reversion.models import Version
 
@@ -244,3 +248,38 @@ def test_the_writers_hear_when_an_editor_trashes_their_article(journalist, edito
     workflow.restore_from_trash(article, journalist)
     workflow.trash(article, journalist)
     assert not EditorialMail.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="two editors at once need PostgreSQL's locks"
+)
+def test_two_editors_choosing_a_top_story_at_once_leave_one():
+    """The second editor's choice waits for the first's, sees it and replaces it: never two
+    top stories (each locking only the current top story would let both through)."""
+    from articles.models import ContentVersion
+
+    ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    editor = UserFactory(username="rikke", groups=["Redaktør"])
+    first = ArticleFactory(with_image=True, title="Den ene")
+    second = ArticleFactory(with_image=True, title="Den anden")
+    started, errors = threading.Event(), []
+
+    def other_editor():
+        try:
+            started.wait(5)
+            workflow.place_on_front_page(Article.objects.get(pk=second.pk), editor, "top")
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    other = threading.Thread(target=other_editor)
+    other.start()
+    with transaction.atomic():
+        workflow.place_on_front_page(first, editor, "top")
+        started.set()
+        time.sleep(0.5)  # the other editor is now waiting for this choice
+    other.join(10)
+    assert not errors, errors
+    assert list(Article.objects.filter(front_page="top")) == [second]
