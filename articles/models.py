@@ -574,12 +574,18 @@ class Article(models.Model):
     def byline_authors(self) -> list[Author]:
         return [byline.author for byline in self._bylines]
 
-    def author_boxes(self) -> list[tuple[Author, "Article | None"]]:
+    @property
+    def byline_latest_ids(self) -> list[int]:
+        """Each author's latest other published article, for the author boxes' cards."""
+        return [byline.latest_id for byline in self._bylines if byline.latest_id]
+
+    def author_boxes(self, cards: dict[int, "Article"] | None = None):
         """The author box ("Om skribenten"): each author in the byline with their latest
-        other article, as a card. One query beyond the byline, for any number of authors."""
-        latest_ids = {byline.latest_id for byline in self._bylines if byline.latest_id}
-        latest = Article.objects.for_cards().in_bulk(latest_ids) if latest_ids else {}
-        return [(byline.author, latest.get(byline.latest_id)) for byline in self._bylines]
+        other article, as a card from ``cards`` (by id, fetched with the page's other cards),
+        or else fetched here: one query beyond the byline, for any number of authors."""
+        if cards is None:
+            cards = Article.objects.for_cards().in_bulk(self.byline_latest_ids)
+        return [(byline.author, cards.get(byline.latest_id)) for byline in self._bylines]
 
     @cached_property
     def tag_list(self) -> list[Tag]:
@@ -589,24 +595,8 @@ class Article(models.Model):
 
     def related_ids(self, limit: int = 3) -> list[int]:
         """Related articles ("Læs også"): the articles staff chose, in their order, filled
-        up with published articles that share tags. Two queries at most, whatever the numbers."""
-        public = Article.objects.published()
-        chosen = list(
-            public.filter(linked_from__from_article=self)
-            .order_by("linked_from__position")
-            .values_list("pk", flat=True)[:limit]
-        )
-        missing = limit - len(chosen)
-        tag_ids = [tag.pk for tag in self.tag_list]
-        if missing > 0 and tag_ids:
-            # Among the newest articles only: the cost stays the same as the archive grows.
-            candidates = public.exclude(pk__in=[self.pk, *chosen]).newest_ids()
-            chosen += list(
-                public.filter(pk__in=candidates)
-                .sharing_tags(tag_ids)
-                .values_list("pk", flat=True)[:missing]
-            )
-        return chosen
+        up with the newest published articles sharing the most tags."""
+        return self.neighbours(related=limit, suggestions=0)[0]
 
     def related_for_display(self, limit: int = 3) -> list["Article"]:
         return cards_in_order(self.related_ids(limit))
@@ -640,30 +630,54 @@ class Article(models.Model):
             .order_by((F("shared_tags") + F("shared_goals")).desc(), "-published_at", "-pk")[:limit]
         )
 
-    def suggestion_ids(self, exclude_ids=(), limit: int = 4, recent: int = 30) -> list[int]:
-        """Suggestions ("Fik du læst disse?"): among the most recent published articles,
-        those sharing the most tags with this one first."""
-        exclude = [self.pk, *exclude_ids]
-        recent_ids = Article.objects.published().exclude(pk__in=exclude).newest_ids(recent)
+    def neighbours(
+        self, related: int = 3, suggestions: int = 12, recent: int = 30, window: int = 300
+    ) -> tuple[list[int], list[int]]:
+        """(related article ids, suggestion ids best first), in two queries whatever the
+        numbers.
+
+        Related ("Læs også"): the articles staff chose, in their order, filled up to
+        ``related`` with articles sharing the most of this one's tags, among the newest
+        ``window`` (so the cost stays the same as the archive grows). Suggestions ("Fik du læst
+        disse?"): the ``recent`` newest articles not related, those sharing the most tags
+        first; a few more than are shown, as the page leaves out those on the reader's list.
+        Both rank the same window of newest articles, read once with each one's shared tags.
+        """
+        public = Article.objects.published()
+        chosen = list(
+            public.filter(linked_from__from_article=self)
+            .order_by("linked_from__position")
+            .values_list("pk", flat=True)[:related]
+        )
         tag_ids = [tag.pk for tag in self.tag_list]
+        missing = related - len(chosen)
+        if not suggestions and not (missing > 0 and tag_ids):
+            return chosen, []
+        # Ranking by shared tags needs the window only to fill up "Læs også".
+        newest = public.exclude(pk__in=[self.pk, *chosen]).newest_ids(
+            window if missing > 0 and tag_ids else recent
+        )
         # Without tags nothing is shared (and an empty IN list would empty the whole query).
         shared = (
             Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
             if tag_ids
             else Value(0)
         )
-        return list(
-            Article.objects.filter(pk__in=recent_ids)
+        # (id, shared tags), newest first.
+        ranked = list(
+            Article.objects.filter(pk__in=newest)
             .annotate(shared_tags=shared)
-            .order_by("-shared_tags", "-published_at", "-pk")
-            .values_list("pk", flat=True)[:limit]
+            .order_by("-published_at", "-pk")
+            .values_list("pk", "shared_tags")
         )
-
-    def neighbours(self) -> tuple[list[int], list[int]]:
-        """(related article ids, suggestion ids best first, a few more than are shown: the
-        page leaves out those on the reader's list)."""
-        related = self.related_ids()
-        return related, self.suggestion_ids(exclude_ids=related, limit=12)
+        # sorted() keeps the newest first among equals.
+        by_tags = [pk for pk, count in sorted(ranked, key=lambda row: -row[1]) if count]
+        related_ids = chosen + by_tags[: max(missing, 0)]
+        shown = set(related_ids)
+        candidates = [row for row in ranked if row[0] not in shown][:recent]
+        return related_ids, [
+            pk for pk, _ in sorted(candidates, key=lambda row: -row[1])[:suggestions]
+        ]
 
 
 def cards_in_order(ids: list[int]) -> list[Article]:

@@ -22,7 +22,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .caching.readers import is_offline_copy
 from .caching.remembered import cached_count, published_count, remembered, remembered_object
 from .listings import Listing
-from .models import Article, ArticleSlugRedirect, cards_in_order
+from .models import Article, ArticleSlugRedirect
 from .reading_list import FULL_MESSAGE, MAX_ITEMS, ReadingListFull, same_origin
 
 
@@ -127,34 +127,42 @@ class ObjectArticlesView(PublishedArticleListView):
 
 
 class Neighbours:
-    """An article's related articles ("Læs også") and suggestions ("Fik du læst disse?"),
-    fetched only when a band's fragment is rendered, and then in one query. The suggestions
-    are every candidate: the page shows each reader the first few not on their list
-    (articles/caching/holes.py), so the page itself is the same for all."""
+    """The other articles on an article's page: related articles ("Læs også"), suggestions
+    ("Fik du læst disse?") and each author's latest other article ("Om skribenten"), fetched
+    only when a band's fragment is rendered, and then all their cards in one query. The
+    suggestions are every candidate: the page shows each reader the first few not on their
+    list (articles/caching/holes.py), so the page itself is the same for all."""
 
     def __init__(self, article: Article):
         self.article = article
 
     @cached_property
-    def _cards(self) -> tuple[list[Article], list[Article]]:
+    def _ids(self) -> tuple[list[int], list[int]]:
         article = self.article
-        related_ids, candidate_ids = remembered(
-            f"article-neighbours:{article.pk}", article.neighbours
-        )
-        cards = cards_in_order([*related_ids, *candidate_ids])
-        related = set(related_ids)
+        return remembered(f"article-neighbours:{article.pk}", article.neighbours)
+
+    @cached_property
+    def _cards(self) -> dict[int, Article]:
+        related_ids, candidate_ids = self._ids
         return (
-            [card for card in cards if card.pk in related],
-            [card for card in cards if card.pk not in related],
+            Article.objects.published()
+            .for_cards()
+            .in_bulk([*related_ids, *candidate_ids, *self.article.byline_latest_ids])
         )
+
+    def _in_order(self, ids: list[int]) -> list[Article]:
+        return [self._cards[pk] for pk in ids if pk in self._cards]
 
     @property
     def related(self) -> list[Article]:
-        return self._cards[0]
+        return self._in_order(self._ids[0])
 
     @property
     def suggestions(self) -> list[Article]:
-        return self._cards[1]
+        return self._in_order(self._ids[1])
+
+    def author_boxes(self):
+        return self.article.author_boxes(cards=self._cards)
 
 
 def article_page_context(article: Article) -> dict:
@@ -164,7 +172,6 @@ def article_page_context(article: Article) -> dict:
     return {
         "article": article,
         "neighbours": Neighbours(article),
-        "author_boxes": article.author_boxes,  # called by its fragment, when rendered
         "published_count": published_count(),
     }
 

@@ -152,8 +152,8 @@ def test_a_stored_page_whose_lifetime_needs_the_database_is_served_stale(client,
     stored = client.get(article.get_absolute_url())
     # The time to the next publication is no longer known: cutting the page's lifetime
     # would ask the database before any view runs.
-    store._next_publication_memo.clear()
-    cache.delete(store.versioned("next-publication"))
+    store._clock_memo.clear()
+    cache.delete(store.versioned("publication-clock"))
     with database_down():
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200 and response["X-Page-Cache"] == "stale"

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 
 logger = logging.getLogger("articles.caching")
@@ -39,7 +39,7 @@ CACHE_PAUSE_SECONDS = 5.0
 MISSING = object()
 
 _cache_down_until = 0.0
-_next_publication_memo: dict[str, float] = {}
+_clock_memo: dict[str, tuple[float, int]] = {}
 
 
 # --- Cache calls that never fail ------------------------------------------------------------
@@ -356,32 +356,46 @@ def versioned(name: str) -> str:
     return f"{name}:{content_version()}"
 
 
-# --- The clock: the next scheduled publication ----------------------------------------------
+# --- The clock: the next scheduled publication, and how many articles are out ----------------
+
+
+def publication_clock() -> tuple[float, int]:
+    """(when the next scheduled article appears, as a timestamp, 0 if none is scheduled; how
+    many articles are published now). One query for both, once per content version and again
+    when that article comes out: every page needs the first (``lifetime``) and most show the
+    second ("Se alle artikler (N)")."""
+    from articles.models import Article
+
+    key = versioned("publication-clock")
+    clock = _clock_memo.get(key)
+    if clock is None:
+        clock = safe_get(key)
+    if clock is None or 0 < clock[0] <= time.time():  # unknown, or that article is out now
+        now = timezone.now()
+        seen = Article.objects.filter(status=Article.Status.PUBLISHED).aggregate(
+            upcoming=Min("published_at", filter=Q(published_at__gt=now)),
+            published=Count("pk", filter=Q(published_at__lte=now)),
+        )
+        upcoming = seen["upcoming"]
+        clock = (upcoming.timestamp() if upcoming else 0, seen["published"])
+        set_later(key, clock, settings.PAGE_CACHE_SECONDS or 60)
+    # Remembered in this process for the current content version only.
+    _clock_memo.clear()
+    _clock_memo[key] = clock
+    return clock
 
 
 def seconds_to_next_publication() -> float | None:
     """Seconds until the next scheduled article appears, or None if none is scheduled."""
-    from articles.models import Article
-
-    key = versioned("next-publication")
-    stamp = _next_publication_memo.get(key)
-    if stamp is None:
-        stamp = safe_get(key)
-    if stamp is None or 0 < stamp <= time.time():  # unknown, or that article is out now
-        upcoming = (
-            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
-        stamp = upcoming.timestamp() if upcoming else 0
-        safe_set(key, stamp, settings.PAGE_CACHE_SECONDS or 60)
-    # Remembered in this process for the current content version only.
-    _next_publication_memo.clear()
-    _next_publication_memo[key] = stamp
+    stamp = publication_clock()[0]
     if not stamp:
         return None
     return stamp - time.time()
+
+
+def published_count() -> int:
+    """The number of published articles ("Se alle artikler (N)"), shown on most pages."""
+    return publication_clock()[1]
 
 
 def lifetime(limit: float) -> int:
@@ -395,6 +409,6 @@ def lifetime(limit: float) -> int:
 def forget() -> None:
     """Drop what this process remembers of the store (for tests)."""
     global _cache_down_until
-    _next_publication_memo.clear()
+    _clock_memo.clear()
     forget_versions()
     _cache_down_until = 0.0
