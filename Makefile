@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ARTICLES ?= 120
 
-.PHONY: run test lint format check migrate seed install clean bench bench-newsroom bench-restart audit
+.PHONY: run test lint format check migrate seed install clean bench bench-newsroom bench-floor bench-restart audit
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -64,6 +64,11 @@ bench: install
 bench-newsroom: install
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk
 	DEBUG=0 $(PY) bench/newsroom_day.py
+
+# Only a cached article page against the floor, side by side (bench/hit_vs_floor.py).
+bench-floor: install
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk
+	DEBUG=0 $(PY) bench/hit_vs_floor.py
 
 # PostgreSQL restarted under load: the site must recover by itself (bench/pg_restart.py).
 bench-restart: install

@@ -66,6 +66,8 @@ class TextCompressionMiddleware(GZipMiddleware):
     page's length says nothing about a secret (a CSRF token) in it."""
 
     def process_response(self, request, response):
+        if getattr(response, "encoded_by_page_cache", False):
+            return response  # gzipped or not for this request, and varying on it, already
         content_type = response.get("Content-Type", "")
         if not content_type.startswith(COMPRESSIBLE_TYPES):
             return response

@@ -65,6 +65,29 @@ def test_a_browser_without_gzip_gets_the_page_as_it_is(client):
     assert "accept-encoding" in vary(response)
 
 
+def test_a_page_stored_without_varying_on_the_encoding_is_built_again(client):
+    """A hit's headers are worked out when the page is stored: one stored by an earlier
+    release, whose Vary lacks Accept-Encoding, is never given out as it is."""
+    from django.core.cache import cache
+
+    from articles.caching import pages
+
+    url = ArticleFactory().get_absolute_url()
+    client.get(url)
+    (key,) = list(pages._local_pages)
+    content, gzipped, page, headers, *rest = cache.get(key)
+    older = tuple(
+        (name, "Cookie") if name.lower() == "vary" else (name, value) for name, value in headers
+    )
+    cache.set(key, (content, gzipped, page, older, *rest), 600)
+    pages.forget()
+
+    response = client.get(url, **GZIP)
+    assert response["X-Page-Cache"] == "miss"
+    assert {"cookie", "accept-encoding"} <= vary(response)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+
 def test_a_readers_own_page_is_gzipped_with_their_list_in_it(client):
     saved, other = ArticleFactory(), ArticleFactory()
     add(client, saved)
