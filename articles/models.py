@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
@@ -653,22 +654,27 @@ class Article(models.Model):
         missing = related - len(chosen)
         if not suggestions and not (missing > 0 and tag_ids):
             return chosen, []
-        # Ranking by shared tags needs the window only to fill up "Læs også".
-        newest = public.exclude(pk__in=[self.pk, *chosen]).newest_ids(
-            window if missing > 0 and tag_ids else recent
-        )
-        # Without tags nothing is shared (and an empty IN list would empty the whole query).
+        # Each of the newest articles (the window only to fill up "Læs også"), newest first,
+        # with how many of this one's tags it shares: counted per article from the tag index,
+        # so the query reads the window and never the whole archive.
         shared = (
-            Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
+            Coalesce(
+                Subquery(
+                    TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+                    .values("content_object")
+                    .annotate(count=Count("pk"))
+                    .values("count")
+                ),
+                0,
+            )
             if tag_ids
             else Value(0)
         )
-        # (id, shared tags), newest first.
         ranked = list(
-            Article.objects.filter(pk__in=newest)
-            .annotate(shared_tags=shared)
+            public.exclude(pk__in=[self.pk, *chosen])
             .order_by("-published_at", "-pk")
-            .values_list("pk", "shared_tags")
+            .annotate(shared_tags=shared)
+            .values_list("pk", "shared_tags")[: window if missing > 0 and tag_ids else recent]
         )
         # sorted() keeps the newest first among equals.
         by_tags = [pk for pk, count in sorted(ranked, key=lambda row: -row[1]) if count]
