@@ -9,12 +9,12 @@ import pytest
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection, connections, transaction
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import caching
-from articles.caching import remembered, store
+from articles.caching import pages, remembered, store
 from newsroom import workflow
 
 from .factories import (
@@ -293,6 +293,65 @@ def test_a_fragment_one_worker_rendered_serves_the_others(client, settings):
     # since the structure did (once a second), no more.
     assert queries_of_a_worker_that_never_saw_the_article(shared_too=False) == len(warm) + 2
     assert queries_of_a_worker_that_never_saw_the_article(shared_too=True) > len(warm)
+
+
+def test_a_page_asks_the_shared_cache_for_its_fragments_in_one_round_trip(client, settings):
+    """An article page has eight fragments: built afresh, it asks the shared cache for all
+    of them at once (one get_many), then none one by one, whether they were there or not;
+    and what it found there is what it shows. The page itself is asked for once."""
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.CACHES = settings.CACHES | {
+        "fragments": settings.CACHES["fragments"]
+        | {"BACKEND": "articles.caching.fragments.SharedFragmentCache"}
+    }
+    article = ArticleFactory(authors=[AuthorFactory()], tags=["Klima"], with_image=True)
+    ArticleFactory(tags=["Klima"])
+    asked: list[list[str]] = []
+    inside_get_many = []  # a LocMemCache's get_many calls its own get for each key
+
+    def fragment_keys(keys):
+        return [key for key in keys if key.startswith("fragment:")]
+
+    real_get, real_get_many = cache.get, cache.get_many
+
+    page_asked = []
+
+    def counting_get(key, *args, **kwargs):
+        if not inside_get_many and fragment_keys([key]):
+            asked.append([key])
+        if key.startswith("pages:"):
+            page_asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    def counting_get_many(keys, *args, **kwargs):
+        if fragment_keys(keys):
+            asked.append(fragment_keys(keys))
+        inside_get_many.append(True)
+        try:
+            return real_get_many(keys, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
+    def built_afresh_by_a_worker_that_never_saw_it():
+        asked.clear()
+        page_asked.clear()
+        LocMemCache.clear(caches["fragments"])  # this process's copies only
+        caching.forget_local_state()
+        cache.delete(pages.page_cache_key(RequestFactory().get(article.get_absolute_url())))
+        return client.get(article.get_absolute_url())
+
+    cache.get, cache.get_many = counting_get, counting_get_many
+    try:
+        cold = built_afresh_by_a_worker_that_never_saw_it()
+        assert cold["X-Page-Cache"] == "miss"
+        assert len(asked) == 1 and len(asked[0]) >= 8  # all the fragments, at once
+        assert len(page_asked) == 1  # the middleware asked; the view knows it is not there
+        again = built_afresh_by_a_worker_that_never_saw_it()
+        assert again["X-Page-Cache"] == "miss"
+        assert len(asked) == 1 and len(asked[0]) >= 8  # found there this time
+    finally:
+        del cache.get, cache.get_many
+    assert again.content == cold.content
 
 
 def test_the_content_version_changes_only_once_a_change_is_committed(

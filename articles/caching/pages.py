@@ -41,7 +41,7 @@ from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 
-from . import holes, readers
+from . import fragments, holes, readers
 from .store import (
     lifetime,
     safe_add,
@@ -133,17 +133,21 @@ def _varies_as_stored(headers: tuple) -> bool:
 # --- The store --------------------------------------------------------------------------------
 
 
-def get_page(key: str, lagging: bool = False):
+def get_page(key: str, lagging: bool = False, request=None):
     """(page for a visitor without a list, the same gzipped, its parts and holes, headers,
     article the page opens, seconds left, freshness) of a stored page, or None; a lagging
-    page only if asked for."""
+    page only if asked for. A page the shared cache did not have for ``request`` is not
+    asked for again in the same request (the middleware asks first, then the view)."""
     entry = _local_pages.get(key)
     if entry is not None and _freshness_of(entry) == FRESH:
         _local_pages.move_to_end(key)  # least recently served pages leave first
     else:
         # Not here, or not fresh here: another process may have stored it again since.
-        entry = safe_get(key) or entry
+        if getattr(request, "page_cache_absent", None) != key:
+            entry = safe_get(key) or entry
         if entry is None:
+            if request is not None:
+                request.page_cache_absent = key
             return None
         if not _varies_as_stored(entry[3]):
             return None
@@ -196,7 +200,7 @@ def answer_from_store(request, key: str, state, lagging: bool = False):
     """The stored page for this request as a response, filled for ``state`` (None: a
     visitor without a list), or None when none is stored; a lagging page (``freshness``)
     only if asked for, marked ``X-Page-Cache: previous`` and asked for again by browsers."""
-    stored = get_page(key, lagging)
+    stored = get_page(key, lagging, request)
     if stored is None:
         return None
     content, gzipped, page, headers, opens, seconds_left, fresh = stored
@@ -441,7 +445,7 @@ class PageCacheMiddleware:
         self.static_prefix = settings.STATIC_URL or "/static/"
 
     def __call__(self, request):
-        with versions_pinned(), writes_at_end():
+        with versions_pinned(), writes_at_end(), fragments.one_request():
             return self.answer(request)
 
     def answer(self, request):
