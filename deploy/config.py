@@ -82,8 +82,9 @@ class Unit:
 
 @dataclass(frozen=True)
 class EnvironmentFile:
-    """One of deploy/env/*.env.example, as systemd's EnvironmentFile reads it: ``NAME=value``
-    lines. Commented-out ``# NAME=value`` lines name optional variables."""
+    """One of deploy/env/*.env.example, as systemd's EnvironmentFile reads it (and a shell's
+    ``set -a; . FILE``): ``NAME=value`` lines, a value with spaces in double quotes.
+    Commented-out ``# NAME=value`` lines name optional variables."""
 
     path: Path
     values: dict[str, str]
@@ -95,7 +96,11 @@ class EnvironmentFile:
         values, optional = {}, set()
         for line in path.read_text().splitlines():
             if match := re.fullmatch(r"([A-Z][A-Z0-9_]*)=(.*)", line.strip()):
-                values[match[1]] = match[2]
+                # Quoted as systemd and a shell both read it (a value with spaces or <>).
+                value = match[2]
+                if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                    value = value[1:-1]
+                values[match[1]] = value
             elif match := re.fullmatch(r"#\s*([A-Z][A-Z0-9_]*)=.*", line.strip()):
                 optional.add(match[1])
         return cls(path, values, frozenset(optional))
@@ -130,23 +135,28 @@ def placeholders(template: str) -> set[str]:
     return set(PLACEHOLDER.findall(template))
 
 
-def nginx_template(*, media_folder: bool = False) -> str:
-    """deploy/nginx/almene.conf; with ``media_folder`` (one machine, no bucket), its /media/
-    location, which reads the bucket, replaced by deploy/nginx/media-folder.conf's."""
+def nginx_template(media: str = "bucket") -> str:
+    """deploy/nginx/almene.conf, whose /media/ location reads the bucket (``media="bucket"``);
+    for media in a folder (one machine, no bucket) deploy/nginx/media-folder.conf's location
+    instead (``"folder"``); none for pages that link the bucket or a CDN directly (``"none"``)."""
     template = NGINX_TEMPLATE.read_text()
-    if media_folder:
-        template, found = BUCKET_MEDIA.subn(
-            lambda _: MEDIA_FOLDER_TEMPLATE.read_text(), template, count=1
-        )
-        if not found:
-            raise ValueError(f"no bucket /media/ location in {NGINX_TEMPLATE.name}")
+    if media == "bucket":
+        return template
+    instead = {"folder": MEDIA_FOLDER_TEMPLATE.read_text(), "none": ""}[media]
+    template, found = BUCKET_MEDIA.subn(lambda _: instead, template, count=1)
+    if not found:
+        raise ValueError(f"no bucket /media/ location in {NGINX_TEMPLATE.name}")
     return template
 
 
 def nginx_config(values: Mapping[str, str]) -> str:
     """nginx's configuration, each placeholder (in double braces) filled in from ``values``:
-    ``MEDIA_BUCKET_URL`` for media in a bucket, or ``MEDIA_ROOT`` for media in a folder."""
-    template = nginx_template(media_folder="MEDIA_ROOT" in values)
+    with ``MEDIA_BUCKET_URL``, /media/ reads the bucket; with ``MEDIA_ROOT``, the folder;
+    with neither, nginx serves no /media/."""
+    media = (
+        "bucket" if "MEDIA_BUCKET_URL" in values else "folder" if "MEDIA_ROOT" in values else "none"
+    )
+    template = nginx_template(media)
     wanted = placeholders(template)
     if set(values) != wanted:
         raise ValueError(f"nginx's template wants {sorted(wanted)}; given {sorted(values)}")
@@ -163,12 +173,12 @@ def main(argv: list[str]) -> int:
     nginx.add_argument("--certificate", required=True, help="TLS certificate (chain), PEM")
     nginx.add_argument("--certificate-key", required=True, help="its key, PEM")
     nginx.add_argument("--static-root", default=str(RELEASE / "static"), help="STATIC_ROOT")
-    media = nginx.add_mutually_exclusive_group(required=True)
+    media = nginx.add_mutually_exclusive_group()
     media.add_argument(
         "--media-bucket-url",
-        help="media in a bucket, as the public reads it: http://10.0.0.7:8333/almene-media",
+        help="/media/ reads this bucket, as the public reads it: http://10.0.0.7:8333/almene-media",
     )
-    media.add_argument("--media-root", help="media in this machine's MEDIA_ROOT (no bucket)")
+    media.add_argument("--media-root", help="/media/ is this machine's MEDIA_ROOT (no bucket)")
     nginx.add_argument("--access-log", default="/var/log/nginx/almene.access.log")
     options = parser.parse_args(argv)
     print(
@@ -182,10 +192,11 @@ def main(argv: list[str]) -> int:
                 "STATIC_ROOT": options.static_root.rstrip("/"),
                 "ACCESS_LOG": options.access_log,
             }
+            | ({"MEDIA_ROOT": options.media_root.rstrip("/")} if options.media_root else {})
             | (
-                {"MEDIA_ROOT": options.media_root.rstrip("/")}
-                if options.media_root
-                else {"MEDIA_BUCKET_URL": options.media_bucket_url.rstrip("/")}
+                {"MEDIA_BUCKET_URL": options.media_bucket_url.rstrip("/")}
+                if options.media_bucket_url
+                else {}
             )
         ),
         end="",

@@ -106,6 +106,22 @@ def test_every_variable_of_the_environment_files_is_documented(name):
     assert example.values["DEBUG"] == "0"
 
 
+@pytest.mark.parametrize("name", sorted(path.name for path in ENVIRONMENTS.glob("*.env.example")))
+def test_a_shell_reads_the_environment_files_as_systemd_does(name):
+    """deploy/README.md runs manage.py by hand with the file read by the shell
+    (``set -a; . FILE``): the values must come out as the units get them."""
+    example = EnvironmentFile.read(name)
+    shell = subprocess.run(
+        ["sh", "-c", 'set -a; . "$0"; env -0', str(example.path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    read = dict(entry.split("=", 1) for entry in shell.stdout.split("\0") if "=" in entry)
+    assert {name: read.get(name) for name in example.values} == example.values
+
+
 def rendered(values: dict, tmp_path: Path) -> Path:
     """nginx's configuration inside a main file as Debian's, checked with `nginx -t`."""
     site = tmp_path / "almene.conf"
@@ -181,3 +197,10 @@ def test_nginx_retries_only_what_may_be_retried():
     assert "proxy_next_upstream_tries 2;" in directives
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in directives
     assert "client_max_body_size 25m;" in directives
+
+
+def test_nginx_takes_the_configuration_without_media(tmp_path, certificate):
+    """Pages that link the bucket or a CDN directly: nginx serves no /media/."""
+    main = rendered(common_values(tmp_path, certificate), tmp_path)
+    assert nginx_accepts(main).returncode == 0, nginx_accepts(main).stderr
+    assert "location /media/" not in (tmp_path / "almene.conf").read_text()
