@@ -11,9 +11,13 @@ nginx carries readers over the loss of one (issue 24). Starts the cluster of `ma
    bucket's address with the bucket's bytes;
 3. ``find`` in every process's ``MEDIA_ROOT`` (both nodes, the worker, migrate and seed) must
    find no file;
+0. (first of all) the nodes and the worker run their units' ExecStart with the variables of
+   the app servers' environment file, as /proc shows them;
 4. wrk loads the front page and article pages through nginx (8 connections, 10 s), and node
-   B's gunicorn, master and workers, is killed with SIGKILL 3 s in: wrk must count no socket
-   error and no answer but 2xx/3xx, and nginx's log shows which requests were retried on A.
+   B's gunicorn, master and workers, is killed with SIGKILL 3 s in: wrk must count no answer
+   but 2xx/3xx, and no socket error beyond the answers node B had begun to send (nginx's
+   error log names those: it cannot retry an answer it has passed on; none so far), and
+   nginx's log shows which requests were retried on A and how fast each period went.
 
 Prints the figures and writes them to bench/results-cluster.md; exits 1 on any failure.
 """
@@ -330,6 +334,9 @@ class LoadResult:
     periods: list[Period]
     retried: list[str]  # how each retried request went: "502, 200" …
     kill_at: float
+    # Answers node B had begun to send when it was killed: nginx had passed their headers
+    # on, so it could not try node A, and the reader's connection ends mid-answer.
+    cut_off: int
 
 
 def load_and_kill(cluster: Cluster, paths: list[str]) -> LoadResult:
@@ -381,7 +388,9 @@ def load_and_kill(cluster: Cluster, paths: list[str]) -> LoadResult:
         ),
     ]
     retried = [entry["ustatus"] for entry in entries if "," in entry["upstream"]]
-    return LoadResult(report, periods, retried, KILL_AT)
+    errors = (cluster.logs / "nginx-error.log").read_text()
+    cut_off = len(re.findall(r"prematurely closed connection while reading upstream", errors))
+    return LoadResult(report, periods, retried, KILL_AT, cut_off)
 
 
 def markdown(
@@ -464,6 +473,8 @@ def markdown(
             f"- wrk's failures: **{w.non_2xx_3xx} answers other than 2xx/3xx; socket errors: "
             f"connect {w.connect_errors}, read {w.read_errors}, write {w.write_errors}, "
             f"timeout {w.timeouts}**",
+            f"- answers node B had begun to send when it was killed (nginx cannot retry "
+            f"those): {load.cut_off}",
             f"- nginx retried {len(load.retried)} requests on node A "
             f"({retried_text or 'none'}; upstream statuses of the two tries)",
             "",
@@ -504,7 +515,10 @@ def main() -> int:
                 )
             check(not node_b.alive(), "node B is still running")
             w = load.wrk
-            check(w.socket_errors == 0, f"wrk's socket errors: {w}")
+            check(
+                w.socket_errors <= load.cut_off,
+                f"wrk's socket errors beyond the {load.cut_off} answers cut off on node B: {w}",
+            )
             check(w.non_2xx_3xx == 0, f"wrk's answers other than 2xx/3xx: {w.non_2xx_3xx}")
             check(
                 load.periods[0].by_node.get(node_b.name.upper()),
