@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -52,9 +53,9 @@ WORKERS_PER_NODE = 2
 # RuntimeDirectory=), or here from the shell the cluster was started in.
 INHERITED = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
 SYSTEMD_VARIABLES = frozenset({*INHERITED, "RUNTIME_DIRECTORY"})
-# Made only with DEBUG on (articles/demo/seed.py): the seed runs with it, the site never.
-DEMO_LOGINS = (("redaktoer", "Redaktør"), ("journalist", "Journalist"))
-DEMO_PASSWORD = "almene-demo-2026"
+# What seed_demo prints of each demo login it makes: made only with DEBUG on
+# (articles/demo/seed.py), so the seed runs with it; the site never does.
+DEMO_LOGIN = re.compile(r"Demokonto: (?P<username>\S+) / (?P<password>\S+) \((?P<role>[^,]+),")
 
 
 def log(message: str) -> None:
@@ -152,6 +153,7 @@ class Cluster:
         self.worker: subprocess.Popen | None = None
         self.nginx: subprocess.Popen | None = None
         self.timings: dict[str, float] = {}
+        self.logins: list[dict[str, str]] = []  # what seed_demo made
 
     def empty_folder(self, name: str) -> Path:
         folder = self.work / name
@@ -297,7 +299,7 @@ class Cluster:
         # Pages cached by an earlier run link pictures of a bucket that is gone.
         redis.Redis.from_url(REDIS_URL).flushdb()
 
-    def manage(self, *args: str, debug: bool = False) -> None:
+    def manage(self, *args: str, debug: bool = False) -> str:
         result = subprocess.run(
             [str(BIN / "python"), "manage.py", *args],
             cwd=ROOT,
@@ -309,10 +311,18 @@ class Cluster:
             output.write(f"$ manage.py {' '.join(args)}\n{result.stdout}{result.stderr}")
         if result.returncode:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+        return result.stdout
 
     def migrate_and_seed(self) -> None:
         self.manage("migrate", "--noinput")
-        self.manage("seed_demo", "--articles", str(self.articles), debug=True)
+        seeded = self.manage("seed_demo", "--articles", str(self.articles), debug=True)
+        self.logins = [match.groupdict() for match in DEMO_LOGIN.finditer(seeded)]
+        if not self.logins:
+            raise RuntimeError(f"seed_demo made no demo logins:\n{seeded}")
+
+    def login(self, username: str) -> str:
+        """The demo login's password, as seed_demo printed it."""
+        return next(login["password"] for login in self.logins if login["username"] == username)
 
     def start_processes(self) -> None:
         web = Unit.read(WEB_UNIT)
@@ -481,12 +491,14 @@ http {{
 
 
 def banner(cluster: Cluster) -> str:
-    logins = ", ".join(f"{username} ({role})" for username, role in DEMO_LOGINS)
+    logins = ", ".join(
+        f"{login['username']} / {login['password']} ({login['role']})" for login in cluster.logins
+    )
     nodes = ", ".join(f"{node.name}: {node.url}" for node in cluster.nodes)
     return f"""
 Almene Nyheder, two app servers behind nginx: {cluster.url}/
   (a certificate made for this run: let the browser accept it; {cluster.certificate})
-  newsroom: {cluster.url}/admin/  logins {logins}, password {DEMO_PASSWORD}
+  newsroom: {cluster.url}/admin/  logins {logins}
   nodes (gunicorn, {WORKERS_PER_NODE} workers each): {nodes}
   media: the bucket {BUCKET} in SeaweedFS at {cluster.endpoint}, served at {cluster.media_url}
   mail: {cluster.work / "mail.txt"}; logs: {cluster.logs}

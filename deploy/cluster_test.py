@@ -47,7 +47,6 @@ import harness  # noqa: E402
 from deploy.cluster import (  # noqa: E402
     APP_ENVIRONMENT,
     BUCKET,
-    DEMO_PASSWORD,
     SYSTEMD_VARIABLES,
     WEB_UNIT,
     WORKER_UNIT,
@@ -160,7 +159,7 @@ def publish_with_picture(cluster: Cluster, node: Node) -> tuple[Browser, Publish
     before = set(bucket.keys())
     editor = Browser(node.url)
     login = form_data(editor.get("/admin/login/").text, form_id="login-form")
-    login |= {"username": ["redaktoer"], "password": [DEMO_PASSWORD]}
+    login |= {"username": ["redaktoer"], "password": [cluster.login("redaktoer")]}
     answer = editor.post("/admin/login/", login)
     check(answer.status == 302, f"the editor's login gave {answer.status}")
 
