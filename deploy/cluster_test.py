@@ -16,7 +16,7 @@ nginx carries readers over the loss of one (issue 24). Starts the cluster of `ma
 4. wrk loads the front page and article pages through nginx (8 connections, 10 s), and node
    B's gunicorn, master and workers, is killed with SIGKILL 3 s in: wrk must count no answer
    but 2xx/3xx, and no socket error beyond the answers node B had begun to send (nginx's
-   error log names those: it cannot retry an answer it has passed on; none so far), and
+   error log names those: it cannot retry an answer it has passed on; rare), and
    nginx's log shows which requests were retried on A and how fast each period went.
 
 Prints the figures and writes them to bench/results-cluster.md; exits 1 on any failure.
