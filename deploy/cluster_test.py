@@ -2,22 +2,22 @@
 nginx carries readers over the loss of one (issue 24). Starts the cluster of `make cluster`
 (deploy/cluster.py), then:
 
-1. an editor logs in on node A directly, and writes and publishes an article with a new
+1. the nodes and the worker run their units' ExecStart with the variables of the app
+   servers' environment file, as /proc shows them;
+2. an editor logs in on node A directly, and writes and publishes an article with a new
    picture through the admin's article form (its CSRF token, the section's autocomplete, the
    "Udgiv eller planlæg" button), as a browser would;
-2. the article page, the front page and its section, and the article's admin page, are
+3. the article page, the front page and its section, and the article's admin page, are
    fetched from node B directly and through nginx; the new picture's renditions must be on
    each, and every picture they link (img src and srcset, og:image) must answer 200 at the
    bucket's address with the bucket's bytes;
-3. ``find`` in every process's ``MEDIA_ROOT`` (both nodes, the worker, migrate and seed) must
+4. ``find`` in every process's ``MEDIA_ROOT`` (both nodes, the worker, migrate and seed) must
    find no file;
-0. (first of all) the nodes and the worker run their units' ExecStart with the variables of
-   the app servers' environment file, as /proc shows them;
-4. wrk loads the front page and article pages through nginx (8 connections, 10 s), and node
+5. wrk loads the front page and article pages through nginx (8 connections, 10 s), and node
    B's gunicorn, master and workers, is killed with SIGKILL 3 s in: wrk must count no answer
    but 2xx/3xx, and no socket error beyond the answers node B had begun to send (nginx's
-   error log names those: it cannot retry an answer it has passed on; rare), and
-   nginx's log shows which requests were retried on A and how fast each period went.
+   error log names those: it cannot retry an answer it has passed on; rare), and nginx's
+   log shows which requests were retried on A and how fast each period went.
 
 Prints the figures and writes them to bench/results-cluster.md; exits 1 on any failure.
 """
