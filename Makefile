@@ -10,7 +10,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ARTICLES ?= 120
 
-.PHONY: run test lint format check migrate seed install clean bench bench-newsroom bench-floor bench-restart audit
+.PHONY: run test lint format check migrate seed install clean bench bench-newsroom bench-floor \
+	bench-restart audit cluster cluster-test
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -73,6 +74,19 @@ bench-floor: install
 # PostgreSQL restarted under load: the site must recover by itself (bench/pg_restart.py).
 bench-restart: install
 	DEBUG=0 $(PY) bench/pg_restart.py
+
+# Two app servers behind nginx on this machine, with PostgreSQL, Redis and a SeaweedFS bucket,
+# run from the files in deploy/ (deploy/cluster.py); Ctrl-C stops it.
+cluster: install
+	@test -x /usr/sbin/nginx || apt-get install -y -qq nginx
+	$(PY) deploy/cluster.py
+
+# The cluster's proof: a picture uploaded through one node on the other's pages, no media on
+# their disks, and a node killed under load with no failed request (deploy/cluster_test.py).
+cluster-test: install
+	@test -x /usr/sbin/nginx || apt-get install -y -qq nginx
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk
+	$(PY) deploy/cluster_test.py
 
 # Lighthouse (mobile) on the public pages under production settings: audit/run.py, audit/results.md.
 audit: install

@@ -40,8 +40,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+import harness
 import newsletter_bench
-from harness import Server, machine
+from harness import Server, machine, wrk_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Django set up in this process (queries, readers, sessions) is the code of this tree, like
@@ -204,39 +205,15 @@ class Result:
 
 def lua_script(scenario: Scenario, paths: list[str] | None = None) -> Path:
     """A wrk script cycling through the scenario's paths (and cookies, and POST bodies)."""
-    paths = paths or scenario.paths
-    lines = [
-        "local paths = {" + ",".join(f'"{path}"' for path in paths) + "}",
-        "local cookies = {" + ",".join(f'"{cookie}"' for cookie in scenario.cookies) + "}",
-        "local values = {" + ",".join(str(value) for value in scenario.body_values) + "}",
-        "local i = 0",
-        f'wrk.method = "{scenario.method}"',
-        # Each thread starts at its own place in the list, so that the two never ask for the
-        # same path at the same moment.
-        "local threads = 0",
-        "function setup(thread)",
-        "  thread:set('offset', threads * math.floor(#paths / 2))",
-        "  threads = threads + 1",
-        "end",
-    ]
-    for name, value in scenario.headers.items():
-        lines.append(f'wrk.headers["{name}"] = "{value}"')
-    lines += [
-        "request = function()",
-        "  i = i + 1",
-        "  local path = paths[((i + (offset or 0)) % #paths) + 1]",
-        "  local headers = {}",
-        "  for name, value in pairs(wrk.headers) do headers[name] = value end",
-        "  if #cookies > 0 then headers['Cookie'] = cookies[(i % #cookies) + 1] end",
-    ]
-    if scenario.body:
-        lines.append(f'  local body = string.format("{scenario.body}", values[(i % #values) + 1])')
-    else:
-        lines.append("  local body = nil")
-    lines += ["  return wrk.format(nil, path, headers, body)", "end"]
-    script = WORK / f"{re.sub(r'[^a-z0-9]+', '-', scenario.name.lower())}.lua"
-    script.write_text("\n".join(lines) + "\n")
-    return script
+    return harness.lua_script(
+        WORK / f"{re.sub(r'[^a-z0-9]+', '-', scenario.name.lower())}.lua",
+        paths or scenario.paths,
+        method=scenario.method,
+        headers=scenario.headers,
+        cookies=scenario.cookies,
+        body=scenario.body,
+        body_values=scenario.body_values,
+    )
 
 
 def wrk(
@@ -258,24 +235,6 @@ def wrk(
         check=True,
     ).stdout
     return wrk_figures(output)
-
-
-def wrk_figures(output: str) -> tuple[float, float, float, int]:
-    """(requests/s, p50 ms, p99 ms, errors) from what wrk --latency printed."""
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
-
-    def latency(percentile: str) -> float:
-        value, unit = re.search(rf"{percentile}%\s+([\d.]+)(us|ms|s)", output).groups()
-        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-    errors = 0
-    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
-        errors += int(match[1])
-    if match := re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
-    ):
-        errors += sum(int(n) for n in match.groups())
-    return rps, latency("50"), latency("99"), errors
 
 
 def fetch_bytes(port: int, path: str, cookie: str = "", headers: dict | None = None) -> int:

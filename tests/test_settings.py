@@ -94,6 +94,21 @@ def test_a_single_process_site_runs_one_gunicorn_worker():
     assert config["workers"] == 1
 
 
+def test_gunicorn_keeps_its_control_socket_in_the_units_runtime_folder(monkeypatch):
+    """Under systemd (RuntimeDirectory=, deploy/systemd/almene-web.service) the control socket
+    is the service's own: gunicorn's default, one per user, is taken over by a second server
+    on the machine (make cluster runs two). Without it, gunicorn's default stands."""
+    source = (ROOT / "gunicorn.conf.py").read_text()
+    monkeypatch.setenv("RUNTIME_DIRECTORY", "/run/almene-web")
+    config = {}
+    exec(compile(source, "gunicorn.conf.py", "exec"), config)
+    assert config["control_socket"] == "/run/almene-web/gunicorn.ctl"
+    monkeypatch.delenv("RUNTIME_DIRECTORY")
+    config = {}
+    exec(compile(source, "gunicorn.conf.py", "exec"), config)
+    assert "control_socket" not in config
+
+
 def test_development_runs_without_configuration():
     result = run_manage("check", DEBUG="1")
     assert result.returncode == 0, result.stderr
