@@ -148,3 +148,24 @@ def test_the_cache_package_builds_on_the_models_alone():
                 if not target.startswith("articles.caching") and target != "articles.models"
             }
             assert not above, f"{name} imports {sorted(above)}"
+
+
+def test_every_app_of_the_project_is_installed_with_it():
+    """A package left out of pyproject.toml's list works in the checkout (and in an editable
+    install) but is missing from a built one."""
+    import tomllib
+    from fnmatch import fnmatch
+
+    from django.apps import apps
+
+    include = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"
+    ]["find"]["include"]
+    ours = {
+        config.name.split(".")[0]
+        for config in apps.get_app_configs()
+        if (ROOT / config.name.split(".")[0]).is_dir()
+    }
+    assert ours <= set(PACKAGES), "an app missing from PACKAGES above"
+    for package in PACKAGES:
+        assert any(fnmatch(package, pattern) for pattern in include), package
