@@ -32,11 +32,27 @@ def body_editor(page: Page):
     return page.locator(".prose-editor .ProseMirror[contenteditable=true]")
 
 
+# The caret at the very end of the body, placed through the browser's own selection: a click
+# that lands while the editor is still settling may leave the caret at the start of the
+# paragraph, where "End" then did nothing on a slow machine (seen once in a fresh clone).
+CARET_AT_THE_END = """() => {
+    const editor = document.querySelector(".prose-editor .ProseMirror[contenteditable=true]");
+    const last = editor.querySelector("p:last-of-type");
+    const range = document.createRange();
+    range.selectNodeContents(last);
+    range.collapse(false);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return document.activeElement === editor && selection.isCollapsed
+        && last.contains(selection.focusNode);
+}"""
+
+
 def type_at_the_end(page: Page, text: str):
-    last = body_editor(page).locator("p").last
-    last.click()
+    body_editor(page).locator("p").last.click()
     expect(body_editor(page)).to_be_focused()
-    page.keyboard.press("End")
+    page.wait_for_function(CARET_AT_THE_END)
     page.keyboard.press("Enter")
     page.keyboard.type(text)
 
