@@ -29,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import harness
 import run  # the benchmark's database, servers and settings
 
 SAMPLES = int(os.environ.get("BENCH_COLD_SAMPLES", "30"))
@@ -144,7 +145,7 @@ def main() -> None:
         run.manage("collectstatic", "--noinput", quiet=True)
         run.setup_django(600)
         text = markdown(measure())
-        print(f"- Machine: {run.machine()}\n\n{text}")
+        print(f"- Machine: {harness.machine()}\n\n{text}")
     finally:
         run.shutil.rmtree(run.WORK, ignore_errors=True)
 

@@ -5,6 +5,7 @@ the line that names the machine in their results."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import platform
 import re
@@ -200,3 +201,18 @@ def machine() -> str:
             cpu = line.split(":", 1)[1].strip()
             break
     return f"{os.cpu_count()} cores, {cpu}, {platform.system()} {platform.release()}"
+
+
+def conditions(sharing: str, load_at_start, load_at_end, note: str = "") -> list[str]:
+    """The lines that open every results file: when, on what, and how busy the machine was
+    (``sharing``: what else ran on it for the measurement)."""
+
+    def load(values) -> str:
+        return ", ".join(f"{value:.2f}" for value in values)
+
+    return [
+        f"- Date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
+        f"- Machine: {machine()}; {sharing}",
+        f"- Load average (1, 5, 15 min) at the start: {load(load_at_start)}; at the end: "
+        f"{load(load_at_end)}{note}",
+    ]

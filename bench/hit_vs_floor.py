@@ -15,7 +15,6 @@ median go to bench/results-hit-vs-floor.md.
 
 from __future__ import annotations
 
-import datetime
 import os
 import statistics
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run  # the benchmark's database, servers and settings
-from harness import Server, machine
+from harness import Server, conditions
 
 WORKERS = int(os.environ.get("BENCH_FLOOR_WORKERS", "2"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
@@ -93,16 +92,10 @@ def main() -> None:
 
 def report(rounds, page_bytes: int, seconds: float, load_at_start) -> str:
     ratios = [page[0] / floor[0] for floor, page in rounds]
-    load_at_end = os.getloadavg()
     lines = [
         "# A cached article page against the floor",
         "",
-        f"- Date: {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
-        f"- Machine: {machine()}; wrk and both servers share it",
-        "- Load average (1, 5, 15 min) at the start: "
-        + ", ".join(f"{value:.2f}" for value in load_at_start)
-        + "; at the end: "
-        + ", ".join(f"{value:.2f}" for value in load_at_end),
+        *conditions("wrk and both servers share it", load_at_start, os.getloadavg()),
         f"- {run.ARTICLES:,} articles on PostgreSQL, Redis as the cache; each server gunicorn "
         f"with {WORKERS} sync workers; wrk 2 threads, {run.CONNECTIONS} connections, "
         f"{run.SECONDS} s a row, floor and page in turn, {len(rounds)} rounds after a warm-up",

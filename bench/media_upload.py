@@ -20,7 +20,6 @@ clients); medians and the slowest of ``BENCH_UPLOADS`` (7) samples are.
 
 from __future__ import annotations
 
-import datetime
 import io
 import os
 import socket
@@ -94,7 +93,7 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
     from django.test.utils import setup_test_environment
-    from harness import machine
+    from harness import conditions
 
     from almene.media import ObjectStore
     from almene.storage import ObjectStorage
@@ -172,17 +171,11 @@ def main() -> None:
             f"| {kind} | {median:.2f} | {max(samples):.2f} | {median / local:.2f} "
             f"| {first[kind]:.2f} |"
         )
-    now = datetime.datetime.now().astimezone()
     text = "\n".join(
         [
             "# Upload of a hero picture: local folder against object storage",
             "",
-            f"- Date: {now:%Y-%m-%d %H:%M %Z}",
-            f"- Machine: {machine()}; SeaweedFS runs on it too",
-            "- Load average (1, 5, 15 min) at the start: "
-            + ", ".join(f"{value:.2f}" for value in load_before)
-            + "; at the end: "
-            + ", ".join(f"{value:.2f}" for value in load_after),
+            *conditions("SeaweedFS runs on it too", load_before, load_after),
             f"- Each upload: a new {SIZE[0]} × {SIZE[1]} JPEG of {size / 1e6:.1f} MB, checked, "
             "cleaned and stored with its 14 renditions (the article change form through Django's "
             "test client, SQLite); the kinds taken in turn",

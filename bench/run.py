@@ -24,7 +24,6 @@
 
 from __future__ import annotations
 
-import datetime
 import os
 import random
 import re
@@ -42,7 +41,7 @@ from urllib.parse import quote
 
 import harness
 import newsletter_bench
-from harness import Server, machine, wrk_figures
+from harness import Server, conditions, wrk_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Django set up in this process (queries, readers, sessions) is the code of this tree, like
@@ -496,16 +495,14 @@ def report(
     run_seconds: float,
     load: tuple[tuple[float, ...], tuple[float, ...]],
 ) -> str:
-    def loadavg(values: tuple[float, ...]) -> str:
-        return ", ".join(f"{value:.2f}" for value in values)
-
     lines = [
         "# Benchmark results",
         "",
-        f"- Date: {datetime.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}",
-        f"- Machine: {machine()}; wrk and gunicorn share it",
-        f"- Load average (1, 5, 15 min) at the start: {loadavg(load[0])}; at the end: "
-        f"{loadavg(load[1])} (anything else running on the machine lowers the numbers)",
+        *conditions(
+            "wrk and gunicorn share it",
+            *load,
+            " (anything else running on the machine lowers the numbers)",
+        ),
         f"- {ARTICLES:,} articles on PostgreSQL, Redis as the cache; gunicorn with {WORKERS} sync "
         f"workers (gunicorn.conf.py), DEBUG off, WhiteNoise",
         f"- wrk: 2 threads, {CONNECTIONS} connections, {SECONDS} s per row after a warm-up",

@@ -24,7 +24,6 @@ Prints the figures and writes them to bench/results-cluster.md; exits 1 on any f
 
 from __future__ import annotations
 
-import datetime
 import io
 import json
 import os
@@ -401,7 +400,6 @@ def markdown(
     wall: float,
     loads: tuple,
 ) -> str:
-    now = datetime.datetime.now().astimezone()
     w = load.wrk
     rows = [
         "| period | requests | requests/s | p50 ms | p99 ms | answered by | retried | failed |",
@@ -418,19 +416,15 @@ def markdown(
         retried[statuses] = retried.get(statuses, 0) + 1
     retried_text = ", ".join(f"{count} as {kind}" for kind, count in sorted(retried.items()))
 
-    def loadavg(values):
-        return ", ".join(f"{value:.2f}" for value in values)
-
     timings = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in cluster.timings.items())
     return "\n".join(
         [
             "# Cluster test: two app servers behind nginx, one killed under load",
             "",
-            f"- Date: {now:%Y-%m-%d %H:%M %Z}",
-            f"- Machine: {harness.machine()}; nginx, both nodes, the worker, PostgreSQL, Redis, "
-            "SeaweedFS and wrk all share it",
-            f"- Load average (1, 5, 15 min) at the start: {loadavg(loads[0])}; at the end: "
-            f"{loadavg(loads[1])}",
+            *harness.conditions(
+                "nginx, both nodes, the worker, PostgreSQL, Redis, SeaweedFS and wrk all share it",
+                *loads,
+            ),
             "- `make cluster-test` (deploy/cluster_test.py): nginx with deploy/nginx/almene.conf "
             "over TLS, two gunicorn nodes as deploy/systemd/almene-web.service runs them "
             "(2 sync workers each, an empty `MEDIA_ROOT` each), the task worker, PostgreSQL, "
