@@ -171,11 +171,15 @@ def test_scheduled_article_appears_on_time_on_cached_pages(client):
     )
     page = get(client, "/")
     assert "Kommer om lidt" not in page.content.decode()
+    assert "Se alle artikler (1)" in page.content.decode()
     assert int(page["Cache-Control"].split("max-age=")[1]) <= 2
     assert get(client, "/")["X-Page-Cache"] == "hit"
     time.sleep(max(0.0, (soon.published_at - timezone.now()).total_seconds()) + 0.2)
     page = get(client, "/")
     assert page["X-Page-Cache"] == "miss" and "Kommer om lidt" in page.content.decode()
+    # The count is read with the time of the next publication (store.publication_clock):
+    # it moves with it, in the same content version.
+    assert "Se alle artikler (2)" in page.content.decode()
 
 
 def test_lifetime_is_cut_to_the_next_publication(committed):
