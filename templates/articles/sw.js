@@ -127,6 +127,7 @@ async function page(event, url) {
   const request = event.request;
   const path = url.pathname;
   const meta = await checkOwner();  // another reader's copies go before anything is answered
+  const since = drops;
   const keep = path === LIST_URL || Boolean(meta.pages[path] && meta.pages[path].article);
   try {
     const response = await fetch(request);
@@ -135,7 +136,7 @@ async function page(event, url) {
       await storePage(path, response.clone());
     } else if (keep && GONE.includes(response.status) && path !== LIST_URL) {
       // Taken down (or gone): the copy goes now, not at the next visit to the list.
-      await forgetArticle(path);
+      await forgetArticle(path, since);
     }
     if (response.ok) {
       event.waitUntil(followMark(response.clone()).catch(() => {}));
@@ -191,8 +192,9 @@ async function image(request, url) {
 
 // --- What is kept ---------------------------------------------------------------------------
 
-// How many times this worker dropped every copy (dropCopies). What was read before a drop is
-// never written back after it: it would bring back what another reader kept.
+// How many times this worker dropped every copy (dropCopies). A task that began before a drop
+// (a save, a question to the site) changes nothing after it: it would bring back what another
+// reader kept, or the record of it.
 let drops = 0;
 
 async function readMeta() {
@@ -200,37 +202,43 @@ async function readMeta() {
   const response = await cache.match(META);
   const meta = response ? await response.json() : null;
   const fresh = { pages: {}, notKept: [], dropped: {} };
-  const read = meta && meta.pages ? { ...fresh, ...meta } : fresh;
-  Object.defineProperty(read, "drops", { value: drops });  // not written with it
-  return read;
+  return meta && meta.pages ? { ...fresh, ...meta } : fresh;
 }
 
 async function writeMeta(meta) {
-  if (meta.drops !== drops) {
-    return;
-  }
   const cache = await caches.open(SAVED_CACHE);
   await cache.put(META, new Response(JSON.stringify(meta), {
     headers: { "Content-Type": "application/json" },
   }));
 }
 
-// Every change to the record is made in turn: read, changed by ``change`` (which may delete
-// copies from the cache but must not ask for another change), and written back before the
-// next change reads it. Saves, takedowns and the budget overlap (two quick taps, a page's
+// Every change to the record is made in turn: read, changed by ``change`` (which may put and
+// delete copies in the cache but must not ask for another change), and written back before
+// the next change reads it. Saves, takedowns and the budget overlap (two quick taps, a page's
 // mark while an article is kept): each writing back what it had read before another wrote
 // would lose that other's change, and a copy the record does not list is never dropped.
+// ``since`` is the count of drops when the task asking began (``drops`` at the call when it
+// is left out): after a drop since then the change is not made, and resolves to undefined.
 let metaTurn = Promise.resolve();
 
-function changeMeta(change) {
-  const done = metaTurn.then(async () => {
-    const meta = await readMeta();
-    const result = await change(meta);
-    await writeMeta(meta);
-    return result;
-  });
+function inTurn(work) {
+  const done = metaTurn.then(work);
   metaTurn = done.catch(() => {});
   return done;
+}
+
+function changeMeta(change, since = drops) {
+  return inTurn(async () => {
+    if (drops !== since) {
+      return undefined;
+    }
+    const meta = await readMeta();
+    const result = await change(meta);
+    if (drops === since) {
+      await writeMeta(meta);
+    }
+    return result;
+  });
 }
 
 function hasCopies(meta) {
@@ -241,20 +249,28 @@ async function storePage(path, response) {
   if (!(await claim())) {
     return null;  // no reader in this browser: nothing is kept for anyone
   }
+  const since = drops;
   const body = await response.text();
-  const cache = await caches.open(SAVED_CACHE);
-  await cache.put(path, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
-  await changeMeta((meta) => {
+  await changeMeta(async (meta) => {
+    await keepPage(path, body);
     const entry = meta.pages[path] || {};
     entry.fetched = new Date().toISOString();
     entry.bytes = body.length + (entry.imageBytes || 0);
     meta.pages[path] = entry;
-  });
+  }, since);
   return body;
 }
 
-// Keep a saved article: its page and its hero's phone rendition.
-async function saveArticle(path, added, corrected = "") {
+function keepPage(path, body) {
+  return caches.open(SAVED_CACHE).then((cache) => cache.put(
+    path, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } })
+  ));
+}
+
+// Keep a saved article: its page and its hero's phone rendition. ``since``: the drops counted
+// when the task saving it began (syncSaved); else when its reader was claimed, which drops
+// another reader's copies first.
+async function saveArticle(path, added, corrected = "", since = null) {
   // Marked as a copy: keeping an article is not reading it (the site would mark it read).
   const response = await fetch(path, {
     credentials: "same-origin",
@@ -262,16 +278,19 @@ async function saveArticle(path, added, corrected = "") {
   });
   if (!response.ok) {
     if (GONE.includes(response.status)) {
-      await forgetArticle(path);
+      await forgetArticle(path, since ?? drops);
     }
     return false;
   }
   if (!(await claim())) {
     return false;
   }
+  since = since ?? drops;
+  if (drops !== since) {
+    return false;  // another reader since the task began: the list it kept for is not theirs
+  }
   const body = await response.text();
-  const cache = await caches.open(SAVED_CACHE);
-  const images = [];
+  const pictures = [];
   let imageBytes = 0;
   const found = body.match(/data-offline-image="([^"]+)"/);
   if (found) {
@@ -282,14 +301,18 @@ async function saveArticle(path, added, corrected = "") {
     if (imageResponse && imageResponse.ok) {
       const blob = await imageResponse.blob();
       imageBytes = blob.size;
-      await cache.put(pictureKey(imageUrl), new Response(blob, {
-        headers: { "Content-Type": imageResponse.headers.get("Content-Type") || "image/webp" },
-      }));
-      images.push(pictureKey(imageUrl));
+      const type = imageResponse.headers.get("Content-Type") || "image/webp";
+      pictures.push([pictureKey(imageUrl), blob, type]);
     }
   }
-  await cache.put(path, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
-  await changeMeta((meta) => {
+  const images = pictures.map(([key]) => key);
+  // Into the cache within the change: a drop since the save began leaves nothing of it behind.
+  const kept = await changeMeta(async (meta) => {
+    const cache = await caches.open(SAVED_CACHE);
+    await Promise.all(pictures.map(([key, blob, type]) => (
+      cache.put(key, new Response(blob, { headers: { "Content-Type": type } }))
+    )));
+    await keepPage(path, body);
     meta.pages[path] = {
       article: true,
       added: added || new Date().toISOString(),
@@ -299,12 +322,13 @@ async function saveArticle(path, added, corrected = "") {
       imageBytes,
       bytes: body.length + imageBytes,
     };
-  });
-  return true;
+    return true;
+  }, since);
+  return Boolean(kept);
 }
 
-function forgetArticle(path) {
-  return changeMeta((meta) => dropCopy(meta, path));
+function forgetArticle(path, since = drops) {
+  return changeMeta((meta) => dropCopy(meta, path), since);
 }
 
 // The copy of ``path`` and its pictures, out of the cache and the record (within a change).
@@ -318,12 +342,12 @@ async function dropCopy(meta, path) {
 }
 
 // Off the list: no copy, and nothing to tell about it.
-function removeArticle(path) {
+function removeArticle(path, since = drops) {
   return changeMeta(async (meta) => {
     await dropCopy(meta, path);
     meta.notKept = meta.notKept.filter((other) => other !== path);
     delete meta.dropped[path];
-  });
+  }, since);
 }
 
 function totalBytes(meta) {
@@ -331,8 +355,8 @@ function totalBytes(meta) {
 }
 
 // Within the budget: the oldest added leave first. Returns the paths that are not kept.
-function keepWithinBudget() {
-  return changeMeta(async (meta) => {
+async function keepWithinBudget(since = drops) {
+  const notKept = await changeMeta(async (meta) => {
     const articles = Object.entries(meta.pages)
       .filter(([, entry]) => entry.article)
       .sort((a, b) => a[1].added.localeCompare(b[1].added));
@@ -345,7 +369,8 @@ function keepWithinBudget() {
       meta.notKept = Array.from(new Set([...meta.notKept, path]));
     }
     return meta.notKept;
-  });
+  }, since);
+  return notKept || [];
 }
 
 // The list page tells what is on the list: keep what is missing, forget what left it.
@@ -353,13 +378,14 @@ async function syncSaved(articles) {
   if (!(await claim())) {
     return [];
   }
+  const since = drops;
   const wanted = new Map(articles.map((item) => [item.adresse, item.gemt]));
   // When each was last corrected: a copy kept before that is fetched again (corrections/).
   const corrected = new Map(articles.map((item) => [item.adresse, item.rettet || ""]));
   const meta = await readMeta();
   for (const path of new Set([...Object.keys(meta.pages), ...meta.notKept])) {
     if ((!meta.pages[path] || meta.pages[path].article) && !wanted.has(path)) {
-      await removeArticle(path);
+      await removeArticle(path, since);
     }
   }
   for (const [path, added] of wanted) {
@@ -376,12 +402,12 @@ async function syncSaved(articles) {
         delete known.dropped[path];
       }
       return true;
-    });
+    }, since);
     if (!missing) {
       continue;
     }
     try {
-      await saveArticle(path, added, corrected.get(path));
+      await saveArticle(path, added, corrected.get(path), since);
     } catch (error) {
       break;  // offline: the next visit to the list tries again
     }
@@ -391,7 +417,7 @@ async function syncSaved(articles) {
     await dropCopies();
     return [];
   }
-  const notKept = await keepWithinBudget();
+  const notKept = await keepWithinBudget(since);
   return notKept.filter((path) => wanted.has(path));
 }
 
@@ -444,11 +470,15 @@ async function owner(meta) {
 
 // Everything kept for a reader goes: copies, pictures, what is known of them, and the changes
 // queued offline (sent later, they would change the next reader's list).
-async function dropCopies() {
+// Counted at once (no change asked for before is made after), and done in turn, so that no
+// change already under way writes between the deletions.
+function dropCopies() {
   drops += 1;
-  const cache = await caches.open(SAVED_CACHE);
-  await Promise.all((await cache.keys()).map((key) => cache.delete(key)));
-  await clearQueue();
+  return inTurn(async () => {
+    const cache = await caches.open(SAVED_CACHE);
+    await Promise.all((await cache.keys()).map((key) => cache.delete(key)));
+    await clearQueue();
+  });
 }
 
 // The copies kept, once it is sure they are the present reader's; dropped if they are not.
@@ -550,6 +580,7 @@ function checkCopies() {
 
 // One question and its answer; false when the site did not answer it.
 async function askWhichArePublic() {
+  const since = drops;
   const meta = await readMeta();
   const asked = Object.keys(meta.pages).filter((path) => meta.pages[path].article);
   const response = await fetch(COPIES_URL, {
@@ -563,10 +594,8 @@ async function askWhichArePublic() {
   }
   const answer = await response.json();
   const still = new Set(answer.offentlige || []);
+  // Every copy dropped meanwhile (another reader): nothing to record, not even the mark.
   await changeMeta(async (after) => {
-    if (after.drops !== meta.drops) {
-      return;  // every copy was dropped meanwhile (another reader): nothing to record
-    }
     for (const path of asked.filter((path) => !still.has(path))) {
       await dropCopy(after, path);
     }
@@ -575,7 +604,7 @@ async function askWhichArePublic() {
     if (Object.keys(after.pages).every((path) => !after.pages[path].article || asked.includes(path))) {
       after.checked = answer.maerke;
     }
-  });
+  }, since);
   return true;
 }
 
@@ -615,6 +644,7 @@ async function readingListChange(event) {
 
 // After a change went through: an added article is kept, a removed one forgotten.
 async function followChange(url, response) {
+  const since = drops;
   if (!response.ok || !(response.headers.get("Content-Type") || "").includes("json")) {
     return;
   }
@@ -626,7 +656,7 @@ async function followChange(url, response) {
     await saveArticle(data.adresse, new Date().toISOString());
     await keepWithinBudget();
   } else if (url.endsWith("/fjern/") && !data.paa_listen) {
-    await removeArticle(data.adresse);
+    await removeArticle(data.adresse, since);
   }
 }
 
