@@ -1014,6 +1014,11 @@ class ContentVersion(models.Model):
     (published, edited, its byline or tags) counts up ``number`` only, and records it in
     ``PublicArticleVersion``: its own page and the pages that list articles are retired, the
     pages of other articles are not (articles/caching/pages.py, ``freshness``).
+
+    ``published`` is how many articles are published, scheduled ones included, as of this
+    version: counted when a change is made, so that a page built cold counts only the
+    scheduled ones (a few, by the index) and not the whole archive
+    (articles/caching/store.py, ``publication_clock``).
     """
 
     number = models.PositiveBigIntegerField("version", default=0)
@@ -1025,6 +1030,7 @@ class ContentVersion(models.Model):
     restructured_number = models.PositiveBigIntegerField(
         "version ved seneste strukturændring", default=0
     )
+    published = models.PositiveIntegerField("udgivne artikler, planlagte medregnet", default=0)
 
     class Meta:
         verbose_name = "indholdsversion"

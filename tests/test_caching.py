@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from articles import caching
 from articles.caching import pages, remembered, store
+from articles.models import Article
 from newsroom import workflow
 
 from .factories import (
@@ -187,6 +188,88 @@ def test_lifetime_is_cut_to_the_next_publication(committed):
     with committed():
         ArticleFactory(scheduled=True, published_at=timezone.now() + timedelta(seconds=30))
     assert 28 <= store.lifetime(600) <= 30
+
+
+def test_the_published_count_follows_every_change(committed):
+    """The count is the content version's (counted when a change is made) less the articles
+    still to come: right after a publication, a scheduling, an unpublication, a deletion."""
+    editor = UserFactory(groups=["Redaktør"])
+
+    def counted():
+        caching.forget_local_state()
+        cache.clear()
+        return store.published_count()
+
+    with committed():
+        ArticleFactory.create_batch(2)
+        ArticleFactory(scheduled=True, published_at=timezone.now() + timedelta(hours=1))
+        draft = ArticleFactory(draft=True, with_image=True)
+    assert counted() == 2 == Article.objects.published().count()
+    with committed():
+        workflow.publish(draft, editor)
+    assert counted() == 3
+    with committed():
+        workflow.unpublish(draft, editor)
+    assert counted() == 2
+    with committed():
+        Article.objects.published().first().delete()
+    assert counted() == 1 == Article.objects.published().count()
+
+
+def test_a_cold_count_reads_the_scheduled_articles_only(committed):
+    """Built cold, a page counts the articles still to come (by the index), not the archive:
+    its cost does not grow with the articles published."""
+    with committed():
+        ArticleFactory.create_batch(3)
+        ArticleFactory(scheduled=True, published_at=timezone.now() + timedelta(hours=1))
+    caching.forget_local_state()
+    cache.clear()
+    store.versions()  # read first, as every page does
+    with CaptureQueriesContext(connection) as captured:
+        assert store.publication_clock()[1] == 3
+    (query,) = [q["sql"] for q in captured if "articles_article" in q["sql"]]
+    assert '"published_at" >' in query and '"published_at" <=' not in query
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="two writers at once need PostgreSQL's locks"
+)
+def test_two_publications_at_once_are_both_counted():
+    """The second writer waits for the first at the version's row, and counts after: a count
+    made with the second writer's first statement would not see the first's article."""
+    from articles.models import ContentVersion
+
+    ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    editor = UserFactory(groups=["Redaktør"])
+    first, second = (ArticleFactory(draft=True, with_image=True) for _ in range(2))
+    waiting, errors = threading.Event(), []
+
+    def other_editor():
+        try:
+            waiting.wait(5)
+            workflow.publish(Article.objects.get(pk=second.pk), editor)
+        except Exception as error:
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    other = threading.Thread(target=other_editor)
+    other.start()
+    with transaction.atomic():
+        workflow.publish(first, editor)
+        waiting.set()
+        with connections["default"].cursor() as cursor:  # until the other waits for this row
+            for _ in range(100):
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                )
+                if cursor.fetchone()[0]:
+                    break
+                time.sleep(0.05)
+    other.join(10)
+    assert not errors, errors
+    assert ContentVersion.objects.get().published == 2 == Article.objects.published().count()
 
 
 def test_readers_with_a_list_and_staff_get_the_stored_page_filled_for_them(client):
