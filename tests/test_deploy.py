@@ -19,6 +19,7 @@ from deploy.config import (
     ENVIRONMENTS,
     NGINX_TEMPLATE,
     ROOT,
+    UNITS,
     EnvironmentFile,
     Unit,
     app_servers,
@@ -57,6 +58,53 @@ def test_the_worker_unit_runs_the_task_worker():
     assert (unit.directory() / "manage.py").exists()
     assert get_commands()["task_worker"] == "newsletter"
     assert unit.environment_file == Unit.read("almene-web.service").environment_file
+
+
+def timer_settings(path: Path) -> dict[str, str]:
+    """A timer's [Timer] section."""
+    settings, section = {}, ""
+    for line in path.read_text().splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif section == "Timer" and "=" in line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            settings[key.strip()] = value.strip()
+    return settings
+
+
+TIMERS = sorted(UNITS.glob("*.timer"))
+
+
+def test_every_periodic_job_has_a_timer():
+    """The jobs README.md's "Cron" names, each started by a timer of its own."""
+    jobs = {
+        re.fullmatch(r"almene-job@(\w+)\.service", timer_settings(t)["Unit"])[1] for t in TIMERS
+    }
+    assert jobs == {
+        "send_newsletters",
+        "send_editorial_mail",
+        "purge_readers",
+        "prune_db_task_results",
+    }
+
+
+@pytest.mark.parametrize("timer", TIMERS, ids=lambda path: path.name)
+def test_a_timer_runs_a_manage_command_on_a_calendar_systemd_reads(timer):
+    settings = timer_settings(timer)
+    job = re.fullmatch(r"almene-job@(\w+)\.service", settings["Unit"])[1]
+    assert job in get_commands()
+    unit = Unit.read("almene-job@.service")
+    program, manage, instance = unit.command(BIN)
+    assert (Path(program).name, manage, instance) == ("python", "manage.py", "%i")
+    assert (unit.directory() / "manage.py").exists()
+    assert unit.environment_file == Unit.read("almene-web.service").environment_file
+    if shutil.which("systemd-analyze") is None:
+        pytest.skip("systemd-analyze is not installed")
+    checked = subprocess.run(
+        ["systemd-analyze", "calendar", settings["OnCalendar"]], capture_output=True, text=True
+    )
+    assert checked.returncode == 0, checked.stderr
 
 
 def test_the_cluster_sets_the_variables_of_the_app_servers_file(cluster):
