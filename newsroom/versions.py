@@ -132,7 +132,9 @@ def as_text(value) -> str:
 
 
 def word_diff(old: str, new: str) -> SafeString:
-    """``new`` with removed words in <del> and added words in <ins>; everything escaped."""
+    """``new`` with removed words in <del> and added words in <ins>; everything escaped. A word
+    replaced by another is set apart from it by a space, as the two would otherwise read as
+    one word ("stigerfalder"), on the screen and aloud."""
     old_words, new_words = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
     parts = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
@@ -143,6 +145,8 @@ def word_diff(old: str, new: str) -> SafeString:
         removed, added = "".join(old_words[a1:a2]), "".join(new_words[b1:b2])
         if removed:
             parts.append(f"<del>{escape(removed)}</del>")
+        if removed and added and not removed[-1].isspace() and not added[0].isspace():
+            parts.append(" ")
         if added:
             parts.append(f"<ins>{escape(added)}</ins>")
     # Safe: every piece of text was escaped above.

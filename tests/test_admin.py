@@ -459,7 +459,7 @@ class TestListAndHistory:
 
         page = client.get(reverse("admin:articles_article_compare", args=[article.pk]))
         text = page.content.decode()
-        assert "<del>Første</del><ins>Anden</ins> titel" in text
+        assert "<del>Første</del> <ins>Anden</ins> titel" in text
 
         history = client.get(reverse("admin:articles_article_history", args=[article.pk]))
         assert history.status_code == 200 and "Sammenlign to versioner" in history.content.decode()

@@ -16,6 +16,7 @@ from reversion.models import Version
 
 from articles.models import Article, ArticleEvent, PendingChange
 from newsroom import workflow
+from newsroom.versions import word_diff
 
 from .factories import ArticleFactory, AuthorFactory, GoalFactory, UserFactory, image_file
 from .html_forms import form_data
@@ -83,6 +84,22 @@ def revision_url(article, version):
 
 
 # --- Finding 1: a journalist's restore of their published article ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        (
+            "Huslejen stiger i år",
+            "Huslejen falder i år",
+            "Huslejen <del>stiger</del> <ins>falder</ins> i år",
+        ),
+        ("Huslejen stiger", "Huslejen stiger nu", "Huslejen stiger<ins> nu</ins>"),
+        ("a <b> & c", "a <i> & c", "a <del>&lt;b&gt;</del> <ins>&lt;i&gt;</ins> &amp; c"),
+    ],
+)
+def test_the_word_diff_sets_a_replaced_word_apart_and_escapes_everything(old, new, shown):
+    assert word_diff(old, new) == shown
 
 
 def test_a_journalist_restoring_an_old_version_of_their_published_article_only_proposes_it(

@@ -254,10 +254,10 @@ class TestPendingChanges:
         client.force_login(editor)
         page = client.get(change_url(article)).content.decode()
         assert "Ændringer afventer godkendelse" in page
-        assert "<del>udgivne</del><ins>rettede</ins>" in page
+        assert "<del>udgivne</del> <ins>rettede</ins>" in page
         review = reverse("admin:articles_article_review_change", args=[article.pk])
         review_page = client.get(review).content.decode()
-        assert "<del>udgivne</del><ins>rettede</ins>" in review_page
+        assert "<del>udgivne</del> <ins>rettede</ins>" in review_page
         response = client.post(review, {"_approve": "1", "shown": shown_on(review_page)})
         assert response.status_code == 302
         article.refresh_from_db()
