@@ -4,9 +4,11 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from accountability import sitemaps as accountability_sitemaps
 from articles import offline
 from articles import sitemaps as article_sitemaps
 from articles.caching.pages import public_page
+from corrections import sitemaps as correction_sitemaps
 from goals import sitemaps as goal_sitemaps
 from newsroom import bundles
 
@@ -24,6 +26,8 @@ SITEMAPS = {
     "skribenter": article_sitemaps.AuthorSitemap,
     "almene-maal": goal_sitemaps.GoalSitemap,
     "maalprogrammer": goal_sitemaps.ProgrammeSitemap,
+    "rettelser": correction_sitemaps.CorrectionsSitemap,
+    "om-mediet": accountability_sitemaps.AccountabilitySitemap,
 }
 
 urlpatterns = [

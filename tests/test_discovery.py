@@ -127,6 +127,7 @@ class TestSitemapsAndRobots:
         assert public.section.get_absolute_url() in paths
         assert "/emner/drift/" in paths and "/" in paths and "/artikler/" in paths
         assert goal.get_absolute_url() in paths
+        assert {"/rettelser/", "/om/", "/klagevejledning/"} <= paths
         assert draft.get_absolute_url() not in paths and scheduled.get_absolute_url() not in paths
         assert "/sektioner/kun-kladder/" not in paths
 

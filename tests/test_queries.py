@@ -233,13 +233,16 @@ PAGES = [
     Page("tag-feed", lambda s: "/emner/faelles/feed/", cold=6, warm=2),
     Page("author-feed", lambda s: f"/skribenter/{s.author.slug}/feed/", cold=6, warm=2),
     Page("goal-feed", lambda s: f"/almene-maal/{s.goal.slug}/feed/", cold=6, warm=2),
-    # The index asks each of the seven sitemaps for its size and date: fixed, not per item.
-    Page("sitemap-index", lambda s: "/sitemap.xml", cold=15, warm=12),
+    # The index asks each of the nine sitemaps for its size and date: fixed, not per item.
+    Page("sitemap-index", lambda s: "/sitemap.xml", cold=17, warm=13),
     Page("sitemap-articles", lambda s: "/sitemap-artikler.xml", cold=5, warm=2),
     Page("sitemap-sections", lambda s: "/sitemap-sektioner.xml", cold=5, warm=2),
     Page("sitemap-tags", lambda s: "/sitemap-emner.xml", cold=5, warm=2),
     Page("sitemap-authors", lambda s: "/sitemap-skribenter.xml", cold=5, warm=2),
     Page("sitemap-goals", lambda s: "/sitemap-almene-maal.xml", cold=5, warm=2),
+    Page("sitemap-corrections", lambda s: "/sitemap-rettelser.xml", cold=4, warm=1),
+    # The kolofon is remembered, as for its pages.
+    Page("sitemap-about", lambda s: "/sitemap-om-mediet.xml", cold=4, warm=0, content=with_kolofon),
     # The kolofon, the complaints guide and the genmæle form: cold, the versions (two), the
     # clock, the kolofon and the header's sections; warm, the kolofon is remembered. The form is
     # never cached whole (it holds a CSRF token), so warm is what every reader costs.
