@@ -194,6 +194,9 @@ def test_the_own_journalist_opens_a_check_logged_and_its_token_never_kept(draft,
     mail = EditorialMail.objects.get(to=["anna@example.org"])
     assert page_url(token) in mail.text and page_url(token) in mail.html
     assert "Beboerne i Gellerup venter på fjernvarmen" in mail.subject
+    # In the site's mail layout (templates/mail/layout.html), from the quote check's desk.
+    assert mail.html.startswith("<!DOCTYPE html>") and " · citattjek</td>" in mail.html
+    assert "Eller kopiér adressen" in mail.html and "send det ikke videre." in mail.html
     for words in ANNAS_WORDS + OTHERS_WORDS[2:]:
         assert words not in mail.text and words not in mail.html, words
 
