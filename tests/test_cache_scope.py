@@ -217,6 +217,29 @@ def test_a_retired_page_is_rebuilt_once_while_the_others_get_its_last_copy(
     assert reader.get("/")["X-Page-Cache"] == "hit"
 
 
+def test_the_request_that_rebuilds_a_retired_page_never_reads_its_last_copy(
+    reader_pages, committed, editor, monkeypatch
+):
+    """The claim comes first: the copy (a page, compressed) is read only by the requests
+    that are given it."""
+    reader, _, _ = reader_pages
+    draft = ArticleFactory(draft=True, with_image=True, title="Nyhed om varmepriser")
+    with committed():
+        workflow.publish(draft, editor)
+    copy_key = pages.stale_page_key(RequestFactory().get("/"))
+    assert cache.get(copy_key) is not None  # a copy is there to give
+    read = []
+    real_get = store.safe_get
+    monkeypatch.setattr(pages, "safe_get", lambda key, *a: read.append(key) or real_get(key, *a))
+    assert reader.get("/")["X-Page-Cache"] == "miss"
+    assert copy_key not in read
+    another = ArticleFactory(draft=True, with_image=True, title="Endnu en nyhed")
+    with committed():
+        workflow.publish(another, editor)  # retired again
+    rebuilding_elsewhere("/")
+    assert reader.get("/")["X-Page-Cache"] == "previous" and copy_key in read
+
+
 def test_no_last_copy_after_a_takedown(reader_pages, committed, editor, settings):
     """An unpublished article never comes back from a copy made before, however busy."""
     settings.PAGE_REBUILDS_AT_ONCE = len(reader_pages[1])

@@ -285,11 +285,18 @@ def public_page(view):
                 # Lagging behind other articles' changes: one request at a time rebuilds it.
                 if not claim_rebuild(request, key):
                     return response
-            elif state is None and not readers.is_personal(request):
-                # Retired or expired: while its last copy can be given (nothing was taken
-                # down since, stale_page_key), it is rebuilt by one request at a time.
+            elif (
+                state is None
+                and not readers.is_personal(request)
+                and not claim_rebuild(request, key)
+            ):
+                # Retired or expired, and rebuilt by another request (or the site's rebuild
+                # slots are taken): its last copy is given while it can be (nothing was taken
+                # down since, stale_page_key); without one, this request rebuilds it too. The
+                # claim comes first, so that the request that rebuilds (most) never reads,
+                # unpacks and drops the copy.
                 previous = last_good_copy(request)
-                if previous is not None and not claim_rebuild(request, key):
+                if previous is not None:
                     return previous
 
         try:
