@@ -46,6 +46,7 @@ from .store import (
     lifetime,
     safe_add,
     safe_delete,
+    safe_delete_many,
     safe_get,
     safe_set,
     takedown_mark,
@@ -425,8 +426,7 @@ def let_go(request, key: str) -> None:
     slot = getattr(request, "rebuild_slot", None)
     if slot is None:
         return
-    safe_delete(rebuild_key(key))
-    safe_delete(f"rebuild-slot:{slot}")
+    safe_delete_many([rebuild_key(key), f"rebuild-slot:{slot}"])
     request.rebuild_slot = None
 
 

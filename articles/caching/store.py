@@ -156,6 +156,18 @@ def safe_delete(key: str) -> bool:
     return True
 
 
+def safe_delete_many(keys: list[str]) -> bool:
+    """``cache.delete_many``: the keys in one round trip; whether the cache answered."""
+    if not cache_available():
+        return False
+    try:
+        cache.delete_many(keys)
+    except Exception as error:
+        _cache_failed(error)
+        return False
+    return True
+
+
 def safe_incr(key: str) -> int | None:
     """``cache.incr``: the new count, or None when the cache does not answer. Raises
     ValueError, as ``cache.incr`` does, when the key is not there."""
