@@ -18,6 +18,7 @@ from articles.caching import pages, remembered, store
 from articles.models import Article
 from newsroom import workflow
 
+from .concurrency import second_writer, until_another_waits_for_a_lock
 from .factories import (
     ArticleFactory,
     AuthorFactory,
@@ -243,32 +244,14 @@ def test_two_publications_at_once_are_both_counted():
     ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
     editor = UserFactory(groups=["Redaktør"])
     first, second = (ArticleFactory(draft=True, with_image=True) for _ in range(2))
-    waiting, errors = threading.Event(), []
 
-    def other_editor():
-        try:
-            waiting.wait(5)
-            workflow.publish(Article.objects.get(pk=second.pk), editor)
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
+    def publish_the_other():
+        workflow.publish(Article.objects.get(pk=second.pk), editor)
 
-    other = threading.Thread(target=other_editor)
-    other.start()
-    with transaction.atomic():
+    with second_writer(publish_the_other) as go, transaction.atomic():
         workflow.publish(first, editor)
-        waiting.set()
-        with connections["default"].cursor() as cursor:  # until the other waits for this row
-            for _ in range(100):
-                cursor.execute(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                )
-                if cursor.fetchone()[0]:
-                    break
-                time.sleep(0.05)
-    other.join(10)
-    assert not errors, errors
+        go()
+        until_another_waits_for_a_lock()  # the other writer, at the version's row
     assert ContentVersion.objects.get().published == 2 == Article.objects.published().count()
 
 

@@ -323,6 +323,8 @@ def test_subscribing_makes_a_pending_subscriber_and_sends_one_confirmation_mail(
     preferences = settings.SITE_URL + person.preferences_url()
     assert preferences in text and preferences in html
     assert settings.SITE_URL + path in html and '<html lang="da">' in html
+    # In the site's mail layout (templates/mail/layout.html), its footer saying why it came.
+    assert " · nyhedsbrev</td>" in html and "fordi nogen har tilmeldt adressen" in html
 
     confirm_page = page(client.get(path))
     assert is_never_cached(client.get(path))

@@ -2,17 +2,15 @@
 the admin's delete puts an article in the trash, from which it can be restored with its log
 and versions; where an article stands on the front page is an editor's logged choice."""
 
-import threading
-import time
-
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article, ArticleEvent, PendingChange
 from newsroom import workflow
 
+from .concurrency import second_writer, until_another_waits_for_a_lock
 from .factories import ArticleFactory, UserFactory
 from .test_admin import article_post, delete_url, form_errors, list_action
 from .test_workflow import own_draft
@@ -263,23 +261,12 @@ def test_two_editors_choosing_a_top_story_at_once_leave_one():
     editor = UserFactory(username="rikke", groups=["Redaktør"])
     first = ArticleFactory(with_image=True, title="Den ene")
     second = ArticleFactory(with_image=True, title="Den anden")
-    started, errors = threading.Event(), []
 
-    def other_editor():
-        try:
-            started.wait(5)
-            workflow.place_on_front_page(Article.objects.get(pk=second.pk), editor, "top")
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
+    def choose_the_other():
+        workflow.place_on_front_page(Article.objects.get(pk=second.pk), editor, "top")
 
-    other = threading.Thread(target=other_editor)
-    other.start()
-    with transaction.atomic():
+    with second_writer(choose_the_other) as go, transaction.atomic():
         workflow.place_on_front_page(first, editor, "top")
-        started.set()
-        time.sleep(0.5)  # the other editor is now waiting for this choice
-    other.join(10)
-    assert not errors, errors
+        go()
+        until_another_waits_for_a_lock()  # the other editor, for this choice
     assert list(Article.objects.filter(front_page="top")) == [second]
