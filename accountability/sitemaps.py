@@ -1,21 +1,15 @@
-from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
+from articles.sitemaps import NamedPagesSitemap
 
 from .views import current_kolofon
 
 
-class AccountabilitySitemap(Sitemap):
+class AccountabilitySitemap(NamedPagesSitemap):
     """Who publishes the site and how to complain: pages a reader (or Pressenævnet) looks
     for by name. The genmæle form is left out: a form to fill in, not a page to find."""
 
     changefreq = "monthly"
     priority = 0.3
-
-    def items(self):
-        return ["accountability:kolofon", "accountability:klagevejledning"]
-
-    def location(self, name):
-        return reverse(name)
+    names = ("accountability:kolofon", "accountability:klagevejledning")
 
     def lastmod(self, name):
         # Both pages show the kolofon's facts (the editor, the address, the complaints body).

@@ -53,15 +53,22 @@ class AuthorSitemap(ListingSitemap):
     relation = "bylines__article"
 
 
-class PageSitemap(Sitemap):
-    changefreq = "hourly"
-    priority = 1.0
+class NamedPagesSitemap(Sitemap):
+    """Pages with no object of their own, by their URL names."""
+
+    names: tuple[str, ...] = ()
 
     def items(self):
-        return ["home", "articles:archive"]
+        return list(self.names)
 
     def location(self, name):
         return reverse(name)
+
+
+class PageSitemap(NamedPagesSitemap):
+    changefreq = "hourly"
+    priority = 1.0
+    names = ("home", "articles:archive")
 
     def lastmod(self, name):
         return Article.objects.published().aggregate(newest=Max("updated_at"))["newest"]
