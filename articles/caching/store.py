@@ -26,10 +26,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import Count, F, Min
+from django.db.models import Count, F, Min, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 logger = logging.getLogger("articles.caching")
@@ -192,7 +192,9 @@ class Versions:
     what may show on any page; ``number`` is the count ``content`` carries, and ``articles``
     the number at which each article changed last since the structure did (articles whose
     own page is retired by it, ``PublicArticleVersion``); ``published`` the articles with
-    the status published, scheduled ones included (None when there is no reading)."""
+    the status published, scheduled ones included (None when there is no reading), and
+    ``upcoming`` and ``scheduled`` when the next scheduled one appears (a timestamp, 0 if
+    none) and how many are still to come, as of the reading (``publication_clock``)."""
 
     content: str
     takedowns: str
@@ -200,6 +202,8 @@ class Versions:
     number: int
     articles: Mapping[int, int]
     published: int | None = None
+    upcoming: float = 0.0
+    scheduled: int = 0
 
     def article(self, article_id) -> int:
         return self.articles.get(article_id, 0)
@@ -219,11 +223,24 @@ def _read_versions(previous: Versions | None) -> Versions:
     """The versions as committed in the database. Each string carries the time of its last
     change, so a database restored from a backup never reuses a version under which other
     content was cached. The articles changed since ``previous`` are read on top of it: at
-    most one more query, of the few rows written since."""
-    from articles.models import ContentVersion, PublicArticleVersion
+    most one more query, of the few rows written since.
 
+    The scheduled articles (by the index: a few, however large the archive) are read with
+    the row, for the clock every page needs (``publication_clock``)."""
+    from articles.models import Article, ContentVersion, PublicArticleVersion
+
+    scheduled = Article.objects.filter(
+        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+    ).order_by()
     row = (
         ContentVersion.objects.filter(pk=1)
+        .annotate(
+            upcoming=Subquery(scheduled.order_by("published_at").values("published_at")[:1]),
+            scheduled=Coalesce(
+                Subquery(scheduled.values("status").annotate(count=Count("pk")).values("count")),
+                0,
+            ),
+        )
         .values_list(
             "number",
             "changed_at",
@@ -233,12 +250,15 @@ def _read_versions(previous: Versions | None) -> Versions:
             "restructured_at",
             "restructured_number",
             "published",
+            "upcoming",
+            "scheduled",
         )
         .first()
     )
     if row is None:
         return NO_VERSIONS
-    number, changed_at, takedowns, taken_down_at, structure, restructured_at, since, published = row
+    number, changed_at, takedowns, taken_down_at, structure, restructured_at, since = row[:7]
+    published, upcoming, scheduled_count = row[7:]
     structure = f"{structure}.{_stamp(restructured_at)}"
     articles = {}
     if previous is not None and previous.structure == structure and previous.number <= number:
@@ -255,6 +275,8 @@ def _read_versions(previous: Versions | None) -> Versions:
         number=number,
         articles=articles,
         published=published,
+        upcoming=upcoming.timestamp() if upcoming else 0.0,
+        scheduled=scheduled_count,
     )
 
 
@@ -390,20 +412,20 @@ def _published_with_scheduled() -> int:
 
 def publication_clock() -> tuple[float, int]:
     """(when the next scheduled article appears, as a timestamp, 0 if none is scheduled; how
-    many articles are published now). One query for both, once per content version and again
-    when that article comes out: every page needs the first (``lifetime``) and most show the
-    second ("Se alle artikler (N)").
+    many articles are published now): every page needs the first (``lifetime``) and most show
+    the second ("Se alle artikler (N)").
 
-    The query reads only the scheduled articles, by the index: those out now are the version's
-    count (``ContentVersion.published``, counted when a change is made) less those still to
-    come, so a page built cold costs the same with 300 articles or 300,000."""
+    Both come with the versions (``_read_versions``), read at most once a second: those out
+    now are the version's count (``ContentVersion.published``, counted when a change is
+    made) less those still to come, so no page asks for them, and a page built cold costs the
+    same with 300 articles or 300,000. Only in the second after a scheduled article came out
+    (or before the version's row exists) are they asked for here, once."""
     from articles.models import Article
 
     read = versions()
-    key = f"publication-clock:{read.content}"
-    clock = _clock_memo.get(key)
-    if clock is None:
-        clock = safe_get(key)
+    if read.published is not None and not 0 < read.upcoming <= time.time():
+        return read.upcoming, read.published - read.scheduled
+    clock = _clock_memo.get(read.content)
     if clock is None or 0 < clock[0] <= time.time():  # unknown, or that article is out now
         now = timezone.now()
         scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
@@ -414,10 +436,9 @@ def publication_clock() -> tuple[float, int]:
         else:
             published = read.published - seen["count"]
         clock = (upcoming.timestamp() if upcoming else 0, published)
-        set_later(key, clock, settings.PAGE_CACHE_SECONDS or 60)
     # Remembered in this process for the current content version only.
     _clock_memo.clear()
-    _clock_memo[key] = clock
+    _clock_memo[read.content] = clock
     return clock
 
 
