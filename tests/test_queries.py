@@ -244,8 +244,9 @@ PAGES = [
     # The kolofon is remembered, as for its pages.
     Page("sitemap-about", lambda s: "/sitemap-om-mediet.xml", cold=3, warm=0, content=with_kolofon),
     # The kolofon, the complaints guide and the genmæle form: cold, the versions with the
-    # clock (two), the kolofon and the header's sections; warm, the kolofon is remembered. The form is
-    # never cached whole (it holds a CSRF token), so warm is what every reader costs.
+    # clock (two), the kolofon and the header's sections; warm, the kolofon is remembered.
+    # The form is never cached whole (it holds a CSRF token), so warm is what every reader
+    # costs.
     Page("kolofon", lambda s: "/om/", cold=4, warm=0, content=with_kolofon),
     Page("klagevejledning", lambda s: "/klagevejledning/", cold=4, warm=0, content=with_kolofon),
     Page("genmaele", lambda s: "/genmaele/", cold=4, warm=0, content=with_kolofon),
@@ -284,11 +285,11 @@ def article_with(n: int, section):
 
 
 # Cold: the versions with the clock (two queries; the next scheduled publication and the
-# published count come with the version's row), the article, its tags, its byline (with each author's latest other article)
-# and goals for the fragments that show them, the sections, its related articles and
-# suggestions (two: the curated ones, and one ranking of the newest by shared tags), and one
-# query for every card on the page (related, suggestions, the author boxes). Warm: the article
-# is remembered and every fragment kept, so nothing.
+# published count come with the version's row), the article, its tags, its byline (with each
+# author's latest other article) and goals for the fragments that show them, the sections,
+# its related articles and suggestions (two: the curated ones, and one ranking of the newest
+# by shared tags), and one query for every card on the page (related, suggestions, the author
+# boxes). Warm: the article is remembered and every fragment kept, so nothing.
 ARTICLE_PAGE_BUDGET = {"cold": 10, "warm": 0}
 
 
