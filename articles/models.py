@@ -246,6 +246,11 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self, now=None):
+        """Published, at a time still to come (``now`` by default): each appears by itself
+        when its time comes (``published()``)."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now())
+
     def in_newsroom(self):
         """Articles the newsroom works on: not those in the trash."""
         return self.filter(trashed_at__isnull=True)

@@ -400,7 +400,7 @@ class StatusFilter(admin.SimpleListFilter):
             case "draft" | "review" as status:
                 return queryset.filter(status=status)
             case "scheduled":
-                return queryset.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+                return queryset.scheduled(now)
             case "published":
                 return queryset.published()
         return queryset

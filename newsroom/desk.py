@@ -303,11 +303,8 @@ def scheduled_days(now: datetime, days: int = SCHEDULE_DAYS) -> list[Day]:
     """Published articles whose time comes within ``days`` days, day by day; days with none
     are left out. One query."""
     articles = (
-        Article.objects.filter(
-            status=Status.PUBLISHED,
-            published_at__gt=now,
-            published_at__lte=now + timedelta(days=days),
-        )
+        Article.objects.scheduled(now)
+        .filter(published_at__lte=now + timedelta(days=days))
         .select_related("section")
         .only(*ROW_FIELDS)
         .order_by("published_at", "pk")

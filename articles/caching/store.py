@@ -229,9 +229,7 @@ def _read_versions(previous: Versions | None) -> Versions:
     the row, for the clock every page needs (``publication_clock``)."""
     from articles.models import Article, ContentVersion, PublicArticleVersion
 
-    scheduled = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-    ).order_by()
+    scheduled = Article.objects.scheduled().order_by()
     row = (
         ContentVersion.objects.filter(pk=1)
         .annotate(
@@ -427,9 +425,9 @@ def publication_clock() -> tuple[float, int]:
         return read.upcoming, read.published - read.scheduled
     clock = _clock_memo.get(read.content)
     if clock is None or 0 < clock[0] <= time.time():  # unknown, or that article is out now
-        now = timezone.now()
-        scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
-        seen = scheduled.aggregate(upcoming=Min("published_at"), count=Count("pk"))
+        seen = Article.objects.scheduled().aggregate(
+            upcoming=Min("published_at"), count=Count("pk")
+        )
         upcoming = seen["upcoming"]
         if read.published is None:  # no version recorded yet: everything is counted
             published = Article.objects.published().count()
