@@ -2,9 +2,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from articles.caching.remembered import remembered
 from articles.caching.store import content_version
-from articles.models import Section
+from articles.models import sections_in_order
 
 
 def site(request):
@@ -12,7 +11,7 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         # Lazy: asked for once per page at most, and only by templates that show it.
-        "nav_sections": SimpleLazyObject(navigation_sections),
+        "nav_sections": SimpleLazyObject(sections_in_order),
         # Lazy: no query for a visitor without a list (articles.middleware).
         "reading_list": getattr(request, "reading_list", None),
         # Part of every fragment cache key: a change to content makes new fragments.
@@ -22,9 +21,3 @@ def site(request):
             "remove": reverse("articles:reading_list_remove"),
         },
     }
-
-
-def navigation_sections() -> list[Section]:
-    """The sections in the site header: asked of every page, so kept per content version (a
-    changed section makes a new version)."""
-    return remembered("nav-sections", lambda: list(Section.objects.all()))

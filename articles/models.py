@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.html import strip_tags
 from taggit.managers import TaggableManager
@@ -73,6 +74,15 @@ class Section(models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:section", self.slug)
+
+
+def sections_in_order() -> list[Section]:
+    """Every section, in the header's order: every page shows them, so they are read once per
+    content version (a changed section makes a new one) and lent to the articles the page
+    shows (``ArticleQuerySet.with_sections``)."""
+    from .caching.remembered import remembered
+
+    return remembered("sections", lambda: list(Section.objects.all()))
 
 
 class Author(models.Model):
@@ -257,12 +267,20 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """What an article card shows (section, thumbnail, date, title, lead) in one query."""
-        return self.select_related("section").defer("body", "created_at", "updated_at")
+        return self.with_sections().defer("body", "created_at", "updated_at")
 
     def for_page(self):
         """The article for its page. Byline, tags and goals are read by the page's cached
         fragments, so they are only fetched when a fragment is rendered."""
-        return self.select_related("section")
+        return self.with_sections()
+
+    def with_sections(self):
+        """Each article with its section, lent from the sections every page reads for its
+        header (``sections_in_order``) rather than joined: a join costs a cold page more in
+        building the query than in running it."""
+        clone = self._chain()
+        clone._iterable_class = WithSectionsIterable
+        return clone
 
     def newest_ids(self, count: int = 300):
         """The ids of the newest ``count`` articles, for a subquery. Read in publication
@@ -276,6 +294,22 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(shared_tags=Count("tagged_items"))
             .order_by("-shared_tags", "-published_at", "-pk")
         )
+
+
+class WithSectionsIterable(ModelIterable):
+    """Articles, each given its section from ``sections_in_order`` (``with_sections``).
+    Sections not there (read for a version a moment older than the articles) are read in one
+    query."""
+
+    def __iter__(self):
+        articles = list(super().__iter__())
+        sections = {section.pk: section for section in sections_in_order()}
+        missing = {article.section_id for article in articles} - sections.keys()
+        if missing:
+            sections.update(Section.objects.in_bulk(missing))
+        for article in articles:
+            article.section = sections[article.section_id]
+            yield article
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -1023,7 +1057,9 @@ class ContentVersion(models.Model):
     ``published`` is how many articles are published, scheduled ones included, as of this
     version: counted when a change is made, so that a page built cold counts only the
     scheduled ones (a few, by the index) and not the whole archive
-    (articles/caching/store.py, ``publication_clock``).
+    (articles/caching/store.py, ``publication_clock``). ``schedule`` is when the scheduled
+    ones among them appear (timestamps, soonest first), written by the same change: with it
+    the row alone says how many are out at any moment, and when the next one comes.
     """
 
     number = models.PositiveBigIntegerField("version", default=0)
@@ -1036,6 +1072,7 @@ class ContentVersion(models.Model):
         "version ved seneste strukturændring", default=0
     )
     published = models.PositiveIntegerField("udgivne artikler, planlagte medregnet", default=0)
+    schedule = models.JSONField("planlagte udgivelser", default=list, blank=True)
 
     class Meta:
         verbose_name = "indholdsversion"

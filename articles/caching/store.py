@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import time
+from bisect import bisect_right
 from collections.abc import Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -28,8 +29,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import Count, F, Min, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Min
 from django.utils import timezone
 
 logger = logging.getLogger("articles.caching")
@@ -202,8 +202,7 @@ class Versions:
     number: int
     articles: Mapping[int, int]
     published: int | None = None
-    upcoming: float = 0.0
-    scheduled: int = 0
+    schedule: tuple[float, ...] = ()
 
     def article(self, article_id) -> int:
         return self.articles.get(article_id, 0)
@@ -225,20 +224,13 @@ def _read_versions(previous: Versions | None) -> Versions:
     content was cached. The articles changed since ``previous`` are read on top of it: at
     most one more query, of the few rows written since.
 
-    The scheduled articles (by the index: a few, however large the archive) are read with
-    the row, for the clock every page needs (``publication_clock``)."""
-    from articles.models import Article, ContentVersion, PublicArticleVersion
+    The row carries the clock every page needs (``publication_clock``): the count and the
+    schedule were written by the change that made the version, so reading them is reading
+    one row, however large the archive."""
+    from articles.models import ContentVersion, PublicArticleVersion
 
-    scheduled = Article.objects.scheduled().order_by()
     row = (
         ContentVersion.objects.filter(pk=1)
-        .annotate(
-            upcoming=Subquery(scheduled.order_by("published_at").values("published_at")[:1]),
-            scheduled=Coalesce(
-                Subquery(scheduled.values("status").annotate(count=Count("pk")).values("count")),
-                0,
-            ),
-        )
         .values_list(
             "number",
             "changed_at",
@@ -248,15 +240,14 @@ def _read_versions(previous: Versions | None) -> Versions:
             "restructured_at",
             "restructured_number",
             "published",
-            "upcoming",
-            "scheduled",
+            "schedule",
         )
         .first()
     )
     if row is None:
         return NO_VERSIONS
     number, changed_at, takedowns, taken_down_at, structure, restructured_at, since = row[:7]
-    published, upcoming, scheduled_count = row[7:]
+    published, schedule = row[7:]
     structure = f"{structure}.{_stamp(restructured_at)}"
     articles = {}
     if previous is not None and previous.structure == structure and previous.number <= number:
@@ -273,8 +264,7 @@ def _read_versions(previous: Versions | None) -> Versions:
         number=number,
         articles=articles,
         published=published,
-        upcoming=upcoming.timestamp() if upcoming else 0.0,
-        scheduled=scheduled_count,
+        schedule=tuple(schedule or ()),
     )
 
 
@@ -368,7 +358,9 @@ def bump_content_version(*, takedown: bool = False, article: int | None = None) 
     # Counted once the row is this transaction's (the update above waited for any writer
     # before it to commit), in a statement of its own: one begun before that wait would
     # not see the other writer's change on PostgreSQL, and would leave it out.
-    ContentVersion.objects.filter(pk=1).update(published=_published_with_scheduled())
+    ContentVersion.objects.filter(pk=1).update(
+        published=_published_with_scheduled(), schedule=_schedule(now)
+    )
     if article is not None:
         # The row is this transaction's until it commits: the number read is its own.
         number = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).get()
@@ -408,23 +400,48 @@ def _published_with_scheduled() -> int:
     ).count()
 
 
+# How many scheduled publications the version's row keeps. A newsroom schedules a few days
+# ahead; should it ever schedule as many as this, the clock asks the database, as it did before
+# the row kept a schedule (``publication_clock``).
+SCHEDULE_KEPT = 200
+
+
+def _schedule(now) -> list[float]:
+    """When the scheduled articles appear, soonest first: as timestamps, for the version's row
+    (``ContentVersion.schedule``)."""
+    from articles.models import Article
+
+    return [
+        moment.timestamp()
+        for moment in Article.objects.scheduled(now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)[:SCHEDULE_KEPT]
+    ]
+
+
 def publication_clock() -> tuple[float, int]:
     """(when the next scheduled article appears, as a timestamp, 0 if none is scheduled; how
     many articles are published now): every page needs the first (``lifetime``) and most show
     the second ("Se alle artikler (N)").
 
-    Both come with the versions (``_read_versions``), read at most once a second: those out
-    now are the version's count (``ContentVersion.published``, counted when a change is
-    made) less those still to come, so no page asks for them, and a page built cold costs the
-    same with 300 articles or 300,000. Only in the second after a scheduled article came out
-    (or before the version's row exists) are they asked for here, once."""
+    Both come with the versions (``_read_versions``), read at most once a second: the change
+    that made the version counted the articles published, scheduled ones included, and wrote
+    down when the scheduled ones appear. Those out now are that count less those whose time
+    has not come, so no page asks the database for the clock, a page built cold costs the
+    same with 300 articles or 300,000, and a scheduled article comes out on time between two
+    readings. Only before the version's row exists, or when it could not keep the whole
+    schedule, is the clock asked for here (once per version, and again when the next
+    scheduled article is out)."""
     from articles.models import Article
 
     read = versions()
-    if read.published is not None and not 0 < read.upcoming <= time.time():
-        return read.upcoming, read.published - read.scheduled
+    schedule = read.schedule
+    now = time.time()
+    if read.published is not None and len(schedule) < SCHEDULE_KEPT:
+        coming = len(schedule) - bisect_right(schedule, now)
+        return (schedule[-coming] if coming else 0.0), read.published - coming
     clock = _clock_memo.get(read.content)
-    if clock is None or 0 < clock[0] <= time.time():  # unknown, or that article is out now
+    if clock is None or 0 < clock[0] <= now:  # unknown, or that article is out now
         seen = Article.objects.scheduled().aggregate(
             upcoming=Min("published_at"), count=Count("pk")
         )
