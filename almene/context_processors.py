@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from articles.caching.store import content_version
-from articles.models import sections_in_order
+from articles.models import Section
 
 
 def site(request):
@@ -11,7 +11,7 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         # Lazy: asked for once per page at most, and only by templates that show it.
-        "nav_sections": SimpleLazyObject(sections_in_order),
+        "nav_sections": SimpleLazyObject(Section.objects.in_order),
         # Lazy: no query for a visitor without a list (articles.middleware).
         "reading_list": getattr(request, "reading_list", None),
         # Part of every fragment cache key: a change to content makes new fragments.

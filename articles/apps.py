@@ -8,3 +8,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the login merge of reading lists)
+        from .caching.remembered import remembered
+        from .models import SectionManager
+
+        # Every page shows the sections: kept per content version, not read for each page.
+        SectionManager.keep = staticmethod(remembered)

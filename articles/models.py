@@ -49,6 +49,17 @@ def remember_image_names(instance, *image_fields: str):
     }
 
 
+class SectionManager(models.Manager):
+    # How the sections are kept between reads (``in_order``): the cache package keeps them per
+    # content version (articles/apps.py wires it in; the models know nothing of the cache).
+    keep = staticmethod(lambda name, read: read())
+
+    def in_order(self) -> list["Section"]:
+        """Every section, in the header's order: every page shows them, so they are kept
+        (``keep``) and lent to the articles the page shows (``ArticleQuerySet.with_sections``)."""
+        return self.keep("sections", lambda: list(self.all()))
+
+
 class Section(models.Model):
     name = models.CharField("navn", max_length=100, unique=True)
     slug = models.SlugField("webadresse", max_length=100, unique=True)
@@ -64,6 +75,8 @@ class Section(models.Model):
         "sektionen, får alle redaktører besked.",
     )
 
+    objects = SectionManager()
+
     class Meta:
         ordering = ["position", "name"]
         verbose_name = "sektion"
@@ -74,15 +87,6 @@ class Section(models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:section", self.slug)
-
-
-def sections_in_order() -> list[Section]:
-    """Every section, in the header's order: every page shows them, so they are read once per
-    content version (a changed section makes a new one) and lent to the articles the page
-    shows (``ArticleQuerySet.with_sections``)."""
-    from .caching.remembered import remembered
-
-    return remembered("sections", lambda: list(Section.objects.all()))
 
 
 class Author(models.Model):
@@ -276,7 +280,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_sections(self):
         """Each article with its section, lent from the sections every page reads for its
-        header (``sections_in_order``) rather than joined: a join costs a cold page more in
+        header (``Section.objects.in_order``) rather than joined: a join costs a cold page more in
         building the query than in running it."""
         clone = self._chain()
         clone._iterable_class = WithSectionsIterable
@@ -297,13 +301,13 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class WithSectionsIterable(ModelIterable):
-    """Articles, each given its section from ``sections_in_order`` (``with_sections``).
+    """Articles, each given its section from ``Section.objects.in_order`` (``with_sections``).
     Sections not there (read for a version a moment older than the articles) are read in one
     query."""
 
     def __iter__(self):
         articles = list(super().__iter__())
-        sections = {section.pk: section for section in sections_in_order()}
+        sections = {section.pk: section for section in Section.objects.in_order()}
         missing = {article.section_id for article in articles} - sections.keys()
         if missing:
             sections.update(Section.objects.in_bulk(missing))
