@@ -230,3 +230,30 @@ def test_the_generations_row_is_no_session(client, editor):
     assert client.cookies["sessionid"].value != sessions.GENERATION_ROW
     Session.get_session_store_class().clear_expired()
     assert Session.objects.filter(session_key=sessions.GENERATION_ROW).exists()
+
+
+def test_a_requests_writes_reach_redis_each_with_its_lifetime(private_redis):
+    """What a request saves for its end (``store.set_later``, ``store.delete_later``) goes to
+    Redis together when it ends: each value for its own lifetime, the deletions after them."""
+    cache.set("claim", 1, 60)
+    cache.set("left alone", 1, 60)
+    with store.writes_at_end():
+        store.set_later("page", {"html": "<p>Side</p>"}, 300)
+        store.set_later("fragment", "<li>Kort</li>", 30)
+        store.set_later("for good", 1, None)
+        store.delete_later(["claim"])
+        assert cache.get("page") is None  # nothing sent before the request ends
+    redis = cache._cache.get_client(write=True)
+    assert cache.get("page") == {"html": "<p>Side</p>"} and cache.get("fragment") == "<li>Kort</li>"
+    assert 290 < redis.ttl(cache.make_key("page")) <= 300
+    assert 20 < redis.ttl(cache.make_key("fragment")) <= 30
+    assert redis.ttl(cache.make_key("for good")) == -1  # no expiry
+    assert cache.get("claim") is None and cache.get("left alone") == 1
+
+
+def test_a_requests_writes_are_dropped_quietly_while_redis_is_away(redis_away):
+    redis_away()
+    with store.writes_at_end():
+        store.set_later("page", "<p>Side</p>", 300)
+        store.delete_later(["claim"])
+    assert not store.cache_available()  # marked away: the next requests do not wait for it

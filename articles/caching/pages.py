@@ -43,12 +43,12 @@ from django.utils.text import compress_string
 
 from . import fragments, holes, readers
 from .store import (
+    delete_later,
     lifetime,
     safe_add,
     safe_delete,
-    safe_delete_many,
     safe_get,
-    safe_set,
+    set_later,
     takedown_mark,
     versions,
     versions_pinned,
@@ -192,7 +192,7 @@ def store_page(
         number,
         time.time(),
     )
-    safe_set(key, entry, timeout)
+    set_later(key, entry, timeout)
     _keep_locally(key, entry)  # the page it replaces may be here, lagging or retired
     return gzipped, headers
 
@@ -353,7 +353,7 @@ def store_stale_copy(copy_key: str, gzipped: bytes, headers: tuple) -> None:
     ``copy_key`` (``stale_page_key``, read before the page was built)."""
     seconds = getattr(settings, "STALE_PAGE_SECONDS", STALE_PAGE_SECONDS)
     if seconds > 0:
-        safe_set(copy_key, (gzipped, headers), seconds)
+        set_later(copy_key, (gzipped, headers), seconds)
 
 
 def _decompressed(content: bytes) -> bytes:
@@ -426,7 +426,7 @@ def let_go(request, key: str) -> None:
     slot = getattr(request, "rebuild_slot", None)
     if slot is None:
         return
-    safe_delete_many([rebuild_key(key), f"rebuild-slot:{slot}"])
+    delete_later([rebuild_key(key), f"rebuild-slot:{slot}"])
     request.rebuild_slot = None
 
 

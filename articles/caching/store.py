@@ -101,10 +101,10 @@ def safe_add(key: str, value, timeout: float | None, *, unavailable: bool = True
         return unavailable
 
 
-# Writes of values worked out for a request (fragments, remembered values), sent together in
-# one round trip when the request ends (``writes_at_end``): a cold page makes dozens, and
-# each would otherwise cost a round trip to Redis. Nothing reads them back from the shared
-# cache within the request: their callers keep a copy in this process too.
+# Writes of values worked out for a request (fragments, remembered values, the page itself),
+# sent together in one round trip when the request ends (``writes_at_end``): a cold page makes
+# dozens, and each would otherwise cost a round trip to Redis. Nothing reads them back from
+# the shared cache within the request: their callers keep a copy in this process too.
 _pending_writes: ContextVar[list | None] = ContextVar("pending_cache_writes", default=None)
 
 
@@ -118,10 +118,20 @@ def set_later(key: str, value, timeout: float | None) -> None:
         pending.append((key, value, timeout))
 
 
+def delete_later(keys: list[str]) -> None:
+    """``safe_delete_many``, sent after the request's writes when it ends (``set_later``); at
+    once outside a request."""
+    pending = _pending_writes.get()
+    if pending is None:
+        safe_delete_many(keys)
+    else:
+        pending.extend((key, MISSING, None) for key in keys)
+
+
 @contextmanager
 def writes_at_end():
-    """Within it, ``set_later`` collects; at its end, the writes go in one round trip per
-    lifetime (usually one), through the cache's ``set_many``."""
+    """Within it, ``set_later`` and ``delete_later`` collect; at its end, they go in one
+    round trip (``send_writes``)."""
     token = _pending_writes.set([])
     try:
         yield
@@ -132,14 +142,23 @@ def writes_at_end():
 
 
 def send_writes(pending: list) -> None:
+    """The writes, then the deletions, in one round trip where the cache can (Redis:
+    ``RedisCache.write_many``); else through ``set_many`` once per lifetime."""
     if not pending or not cache_available():
         return
-    by_lifetime: dict = {}
-    for key, value, timeout in pending:
-        by_lifetime.setdefault(timeout, {})[key] = value
+    sets = [write for write in pending if write[1] is not MISSING]
+    deletes = [key for key, value, _ in pending if value is MISSING]
     try:
+        if hasattr(cache, "write_many"):
+            cache.write_many(sets, deletes)
+            return
+        by_lifetime: dict = {}
+        for key, value, timeout in sets:
+            by_lifetime.setdefault(timeout, {})[key] = value
         for timeout, values in by_lifetime.items():
             cache.set_many(values, timeout)
+        if deletes:
+            cache.delete_many(deletes)
     except Exception as error:
         _cache_failed(error)
 
