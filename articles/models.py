@@ -280,8 +280,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_sections(self):
         """Each article with its section, lent from the sections every page reads for its
-        header (``Section.objects.in_order``) rather than joined: a join costs a cold page more in
-        building the query than in running it."""
+        header (``Section.objects.in_order``) rather than joined: a join costs a cold page more
+        in building the query than in running it. For pages with the header only: elsewhere
+        (a feed) the sections would be one query more."""
         clone = self._chain()
         clone._iterable_class = WithSectionsIterable
         return clone

@@ -134,7 +134,7 @@ class SearchResults:
 
     def fetch(self, ids: tuple[int, ...]) -> list[Article]:
         """The articles with these ids, published, in this order."""
-        articles = Article.objects.published().select_related("section").defer("body")
+        articles = Article.objects.published().with_sections().defer("body")
         if connection.vendor == "postgresql":
             articles = articles.annotate(
                 snippet=SearchHeadline(
