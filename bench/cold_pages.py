@@ -12,7 +12,10 @@ Each sample is one GET through Django's test client in this process (no network,
 the page's own work), under production settings against the bench database and Redis, with
 the page cache on; the template loader stays warm, as in any running worker. Reported per
 kind of page: the median and the 90th percentile of BENCH_COLD_SAMPLES (30) samples, over
-different pages of the kind where there are several, and the SQL queries of one sample.
+different pages of the kind where there are several, the SQL queries of one sample, and the
+Python function calls a sample makes (the median, counted with cProfile in samples of their
+own). The calls are the steady figure: on a shared machine whose speed varies by half from one
+hour to the next, they change only with the code.
 
 ``run.py`` calls ``measure()`` and adds ``markdown()`` to bench/results.md; alone,
 ``python bench/cold_pages.py`` prints the table.
@@ -20,7 +23,9 @@ different pages of the kind where there are several, and the SQL queries of one 
 
 from __future__ import annotations
 
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -42,6 +47,7 @@ class Cold:
     p90_ms: float
     queries: int
     samples: int
+    calls: int
 
 
 def everything_forgotten() -> None:
@@ -95,13 +101,19 @@ def measure() -> list[Cold]:
             response = client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200 and response["X-Page-Cache"] == "miss", url
-        # Counted apart from the timed samples: recording each query's SQL costs time too.
+        # Counted apart from the timed samples: recording each query's SQL, or each call,
+        # costs time too.
         queries = 0
+        calls = []
         for url in urls[:SAMPLES]:
             everything_forgotten()
             with CaptureQueriesContext(connection) as captured:
                 client.get(url)
             queries = max(queries, len(captured))
+            everything_forgotten()
+            profile = cProfile.Profile()
+            profile.runcall(client.get, url)
+            calls.append(pstats.Stats(profile).total_calls)
         timings.sort()
         rows.append(
             Cold(
@@ -110,11 +122,12 @@ def measure() -> list[Cold]:
                 timings[int(0.9 * (len(timings) - 1))],
                 queries,
                 len(timings),
+                int(statistics.median(calls)),
             )
         )
         run.log(
             f"cold {page}: median {rows[-1].median_ms:.1f} ms, p90 {rows[-1].p90_ms:.1f} ms, "
-            f"{queries} queries"
+            f"{queries} queries, {rows[-1].calls:,} calls"
         )
     return rows
 
@@ -127,13 +140,13 @@ def markdown(rows: list[Cold]) -> str:
         f"emptied before each of {SAMPLES} samples (bench/cold_pages.py); the template loader",
         'warm. Compare the "off" rows above, which keep fragments and remembered values warm.',
         "",
-        "| page | median ms | p90 ms | SQL queries | samples |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| page | median ms | p90 ms | SQL queries | Python calls | samples |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| {row.page} | {row.median_ms:.1f} | {row.p90_ms:.1f} | {row.queries} | "
-            f"{row.samples} |"
+            f"{row.calls:,} | {row.samples} |"
         )
     lines.append("")
     return "\n".join(lines)
