@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import caching
-from articles.caching import pages, remembered, store
+from articles.caching import holes, pages, remembered, store
 from articles.models import Article
 from newsroom import workflow
 
@@ -400,6 +400,34 @@ def test_a_fragment_one_worker_rendered_serves_the_others(client, settings):
     # since the structure did (once a second), no more.
     assert queries_of_a_worker_that_never_saw_the_article(shared_too=False) == len(warm) + 2
     assert queries_of_a_worker_that_never_saw_the_article(shared_too=True) > len(warm)
+
+
+def test_fragments_made_under_another_secret_key_are_not_shown(client, settings):
+    """Fragments carry the page's hole markers, made with the site's secret key. After the key
+    is changed (a new release, a leaked key), or beside another site on the same Redis, a
+    fragment made under another key would show its markers as text, and both states of every
+    reading-list button: each key's fragments are kept apart."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CACHES = settings.CACHES | {
+        "fragments": settings.CACHES["fragments"]
+        | {"BACKEND": "articles.caching.fragments.SharedFragmentCache"}
+    }
+    article = ArticleFactory(authors=[AuthorFactory()], tags=["Klima"], with_image=True)
+    ArticleFactory(tags=["Klima"], title="Også om klima")
+    before = get(client, article.get_absolute_url()).content.decode()
+    LocMemCache.clear(caches["fragments"])  # a fresh worker, under the new key
+    caching.forget_local_state()
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "another-secret-key-after-a-rotation-" + "x" * 30
+    holes.site_token.cache_clear()
+    try:
+        after = get(client, article.get_absolute_url()).content.decode()
+    finally:
+        holes.site_token.cache_clear()
+    for page in (before, after):
+        assert holes.START not in page and holes.END not in page
+        assert page.count("Læs senere") == before.count("Læs senere") > 0
+        assert "Også om klima" in page
 
 
 def test_a_page_asks_the_shared_cache_for_its_fragments_in_one_round_trip(client, settings):

@@ -26,6 +26,7 @@ from django.template import Template, VariableDoesNotExist
 from django.template.loader_tags import ExtendsNode
 from django.templatetags.cache import CacheNode
 
+from . import holes
 from .store import MISSING, lifetime, safe_get, safe_get_many, set_later
 
 # The fragments this request looked for in the shared cache and did not find: not looked for
@@ -99,7 +100,11 @@ class SharedFragmentCache(FragmentCache):
 
     @staticmethod
     def shared_key(key: str) -> str:
-        return f"fragment:{key}"
+        # A fragment holds the page's hole markers, made with a token of the site's secret
+        # key (holes.py): one rendered under another key (before the key was changed, or by
+        # another site on the same Redis) would show its markers to readers as text. Each
+        # key's fragments are kept apart.
+        return f"fragment:{holes.site_token()}:{key}"
 
 
 # The {% cache %} tags of each template, with those of the templates it extends: found once
