@@ -49,3 +49,27 @@ def until_another_waits_for_a_lock(seconds: float = 5) -> None:
                 return
             time.sleep(0.05)
     raise AssertionError("no other session came to wait for this one's lock")
+
+
+def until_the_database_is_quiet(quiet_for: float = 0.3, seconds: float = 5) -> None:
+    """Until no other session on this database has been busy (running a statement, or inside
+    a transaction) for ``quiet_for`` seconds: the live server's last requests are done. Before
+    a browser test's tables are emptied, a request still writing (an autosave a closing page
+    sent with keepalive) would deadlock with the truncation. PostgreSQL only: elsewhere at
+    once."""
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + seconds
+    quiet_since = time.monotonic()
+    with connection.cursor() as cursor:
+        while time.monotonic() < deadline:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND state IN ('active', 'idle in transaction')"
+            )
+            if cursor.fetchone()[0]:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= quiet_for:
+                return
+            time.sleep(0.02)

@@ -12,6 +12,8 @@ import shutil
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.concurrency import until_the_database_is_quiet
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -49,7 +51,7 @@ def browser():
 
 
 @pytest.fixture
-def page_at(browser):
+def page_at(browser, request):
     """``page_at(viewport)`` opens a fresh browser context (no cookies) at that size."""
     contexts = []
 
@@ -69,3 +71,7 @@ def page_at(browser):
                 page.wait_for_load_state("networkidle", timeout=5000)
         context.route("**/*", lambda route: route.abort())
         context.close()
+    if contexts and "live_server" in request.fixturenames:
+        # The browser's word is not enough: a request it sent just before (a debounced
+        # autosave leaves after the page reached "networkidle") may still be writing.
+        until_the_database_is_quiet()
