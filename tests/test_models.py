@@ -230,3 +230,28 @@ class TestRenditions:
         with Image.open(settings.MEDIA_ROOT / name) as rendition:
             assert rendition.size == (800, 1200)
             assert not rendition.getexif()
+
+
+def test_cards_borrow_their_sections_and_read_the_missing_ones_once(django_assert_num_queries):
+    """Cards take their section from the sections every page reads for its header; sections
+    that list lacks (read for a version a moment older than the articles) are read in one
+    query for all the cards, not one each, and every card shows its own section."""
+    from articles.caching import store
+
+    kept = SectionFactory(name="Boligpolitik")
+    first = ArticleFactory(section=kept)
+    with store.versions_pinned():
+        Section.objects.in_order()  # the header's list, as the page read it
+        new_ones = [SectionFactory(name=name) for name in ("Byggeri", "Klima")]
+        others = [ArticleFactory(section=section) for section in new_ones * 2]
+        ids = [first.pk, *(article.pk for article in others)]
+        with django_assert_num_queries(2):  # the cards, and the two sections missing
+            cards = Article.objects.published().for_cards().in_bulk(ids)
+        with django_assert_num_queries(0):
+            shown = {pk: card.section.name for pk, card in cards.items()}
+        with django_assert_num_queries(1):  # all lent: the cards alone
+            Article.objects.published().for_cards().in_bulk([first.pk])
+    assert shown == {
+        first.pk: "Boligpolitik",
+        **{article.pk: article.section.name for article in others},
+    }
